@@ -11,7 +11,8 @@ import java.util.Set;
  * A model that exists is valid: every argument and, once the input shape is known, every shape is checked
  * on construction, with messages naming the layer.
  */
-public record Sequential(String name, TensorShape inputShape, List<Layer> layers, List<ModelPenalty> penalties) {
+public record Sequential(String name, TensorShape inputShape, List<Layer> layers, List<ModelPenalty> penalties)
+        implements ModelSpec {
 
     public Sequential {
         if (name == null || name.isBlank()) {
@@ -75,6 +76,7 @@ public record Sequential(String name, TensorShape inputShape, List<Layer> layers
     }
 
     /** Shapes, weights and parameter counts of every layer; requires the input shape. */
+    @Override
     public ModelSummary summary() {
         if (inputShape == null) {
             throw new InvalidSpecException("model '" + name + "'", "input_shape",
