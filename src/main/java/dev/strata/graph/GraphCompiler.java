@@ -1,0 +1,209 @@
+package dev.strata.graph;
+
+import dev.strata.spec.InvalidSpecException;
+import dev.strata.spec.LayerSummary;
+import dev.strata.spec.Loss;
+import dev.strata.spec.Metric;
+import dev.strata.spec.ModelPenalty;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.ModelSummary;
+import dev.strata.spec.TensorShape;
+import dev.strata.spec.TrainingConfig;
+import dev.strata.spec.WeightSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.VarHandleOp;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Compiles a model spec into TensorFlow graphs: {@link #training} (TRAIN mode: losses, regularization,
+ * dropout, optimizer) and {@link #inference} (INFER mode: the forward pass and nothing else). Every check
+ * that could otherwise end in a native error runs in Java first, in {@link #check}.
+ */
+public final class GraphCompiler {
+    static final String LEARNING_RATE = "optimizer/learning_rate";
+
+    private GraphCompiler() {
+    }
+
+    /** Validates a spec for training without touching TensorFlow; returns its summary. */
+    public static ModelSummary check(ModelSpec spec, TrainingConfig config) {
+        ModelSummary summary = check(spec);
+        TensorShape out = summary.outputShape();
+        Loss loss = config.loss();
+        if (loss instanceof Loss.SparseCategoricalCrossentropy && out.rank() != 1) {
+            throw new InvalidSpecException("model '" + spec.name() + "'", "loss",
+                    "sparse_categorical_crossentropy needs a model output of shape (None, classes). Received " + out);
+        }
+        if (loss.isClassification() && out.rank() < 1) {
+            throw new InvalidSpecException("model '" + spec.name() + "'", "loss",
+                    loss.kerasName() + " needs a model output with a class axis. Received " + out);
+        }
+        for (Metric m : config.metrics()) {
+            if (m.resolve(loss) == Metric.SPARSE_CATEGORICAL_ACCURACY && out.rank() != 1) {
+                throw new InvalidSpecException("model '" + spec.name() + "'", "metrics",
+                        "sparse_categorical_accuracy needs a model output of shape (None, classes). Received " + out);
+            }
+        }
+        return summary;
+    }
+
+    /** Validates a spec for inference without touching TensorFlow; returns its summary. */
+    public static ModelSummary check(ModelSpec spec) {
+        ModelSummary summary = spec.summary();
+        for (LayerSummary row : summary.layers()) {
+            for (WeightSpec w : row.weights()) {
+                if (w.regularizer() instanceof dev.strata.spec.OrthogonalRegularizer o) {
+                    int[] s = w.shape();
+                    int n = s.length == 2 ? s[o.mode() == dev.strata.spec.OrthogonalRegularizer.Mode.ROWS ? 0 : 1] : 0;
+                    if (s.length != 2 || n < 2) {
+                        throw new InvalidSpecException(row.where(), w.name() + "_regularizer",
+                                "OrthogonalRegularizer needs a rank-2 weight with at least 2 " + o.mode().kerasName()
+                                        + ". Received weight shape " + java.util.Arrays.toString(s));
+                    }
+                }
+            }
+            if (row.layer().activityRegularizer() instanceof dev.strata.spec.OrthogonalRegularizer) {
+                throw new InvalidSpecException(row.where(), "activity_regularizer",
+                        "OrthogonalRegularizer cannot regularize a layer output: its row count is the batch size");
+            }
+        }
+        return summary;
+    }
+
+    /** First weight values, drawn in Java from each initializer; the same seed gives the same bits. */
+    public static WeightSet initialWeights(ModelSpec spec, long seed) {
+        ModelSummary summary = check(spec);
+        Map<String, WeightSet.Entry> out = new LinkedHashMap<>();
+        int index = 0;
+        for (LayerSummary row : summary.layers()) {
+            for (WeightSpec w : row.weights()) {
+                String name = row.layer().name() + "/" + w.name();
+                long derived = Seeds.mix(seed, index++);
+                out.put(name, new WeightSet.Entry(OptimizerOps.toLong(w.shape()),
+                        InitialValues.sample(w.initializer(), w.shape(), derived)));
+            }
+        }
+        return new WeightSet(out);
+    }
+
+    /** Builds the TRAIN-mode graph. The caller owns (and closes) the result. */
+    public static TrainingGraph training(ModelSpec spec, TrainingConfig config, long seed) {
+        ModelSummary summary = check(spec, config);
+        Graph graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            VariableIo io = new VariableIo(tf);
+            Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
+            boolean sparse = config.loss() instanceof Loss.SparseCategoricalCrossentropy;
+            Shape targetShape = sparse ? Shape.of(-1) : batchShape(summary.outputShape());
+            Placeholder<TFloat32> target = tf.withName("target").placeholder(TFloat32.class,
+                    Placeholder.shape(targetShape));
+            Map<String, ModelVariable> vars = Variables.create(tf, summary, io);
+
+            Operand<?> stepHandle = tf.withName("step").varHandleOp(TInt64.class, Shape.scalar(),
+                    VarHandleOp.sharedName("step"));
+            Operand<TInt64> step = tf.withName("step_read").readVariableOp(stepHandle, TInt64.class);
+            Operand<?> lrHandle = tf.withName("learning_rate").varHandleOp(TFloat32.class, Shape.scalar(),
+                    VarHandleOp.sharedName(LEARNING_RATE));
+            Operand<TFloat32> learningRate = tf.withName("learning_rate_read").readVariableOp(lrHandle, TFloat32.class);
+            io.add(LEARNING_RATE, new long[0], lrHandle, learningRate);
+
+            Tower train = new Forward(tf.withSubScope("train"), vars, TowerMode.TRAINING, step, seed)
+                    .build(summary, input);
+            Tower eval = new Forward(tf.withSubScope("eval"), vars, TowerMode.EVALUATION, null, seed)
+                    .build(summary, input);
+
+            List<RegularizationTerm> weightTerms = RegularizationTerms.forWeights(tf, summary, vars, spec.penalties());
+            List<RegularizationTerm> trainTerms = RegularizationTerms.withActivity(tf.withSubScope("train"), train,
+                    weightTerms);
+            List<RegularizationTerm> evalTerms = RegularizationTerms.withActivity(tf.withSubScope("eval"), eval,
+                    weightTerms);
+
+            int classes = summary.outputShape().rank() == 0 ? 1 : summary.outputShape().dim(-1);
+            Objective trainObjective = Objective.build(tf.withSubScope("train_loss"), config, train, target,
+                    trainTerms, classes);
+            Objective evalObjective = Objective.build(tf.withSubScope("eval_loss"), config, eval, target,
+                    evalTerms, classes);
+
+            List<ModelVariable> trainables = new ArrayList<>();
+            for (ModelVariable v : vars.values()) {
+                if (v.spec().trainable()) {
+                    trainables.add(v);
+                }
+            }
+            Op trainStep;
+            if (trainables.isEmpty()) {
+                trainStep = tf.withName("train_step").assignAddVariableOp(stepHandle, tf.constant(1L));
+            } else {
+                Output<?>[] reads = new Output<?>[trainables.size()];
+                for (int i = 0; i < reads.length; i++) {
+                    reads[i] = trainables.get(i).value().asOutput();
+                }
+                Output<?>[] gradients = graph.addGradients(trainObjective.total().asOutput(), reads);
+                List<Op> applies = OptimizerOps.build(tf, config.optimizer(), trainables, gradients, learningRate,
+                        step, io);
+                trainStep = tf.withControlDependencies(applies).withName("train_step")
+                        .assignAddVariableOp(stepHandle, tf.constant(1L));
+            }
+            Placeholder<TInt64> stepFeed = tf.withSubScope("io").withName("step_value").placeholder(TInt64.class,
+                    Placeholder.shape(Shape.scalar()));
+            Op assignStep = tf.withSubScope("io").withName("step_assign").assignVariableOp(stepHandle, stepFeed);
+            Op assignState = io.assignAll();
+
+            return new TrainingGraph(graph, summary, config, input, target, new ArrayList<>(vars.values()),
+                    trainTerms, evalTerms, trainObjective.data(), trainObjective.regularization(),
+                    trainObjective.total(), trainObjective.stats(), evalObjective.stats(), eval.output(), trainStep,
+                    trainObjective.metricNames(), io.slots(), assignState, step, stepFeed, assignStep);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /** Builds the INFER-mode graph: input, variables, forward pass, output. The caller closes it. */
+    public static InferenceGraph inference(ModelSpec spec) {
+        ModelSummary summary = check(spec);
+        Graph graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            VariableIo io = new VariableIo(tf);
+            Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
+            Map<String, ModelVariable> vars = Variables.create(tf, summary, io);
+            Tower tower = new Forward(tf, vars, TowerMode.INFERENCE, null, 0).build(summary, input);
+            Operand<TFloat32> output = tf.withName("output").identity(tower.output());
+            return new InferenceGraph(graph, summary, input, output, new ArrayList<>(vars.values()), io.slots(),
+                    io.assignAll());
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private static Placeholder<TFloat32> inputPlaceholder(Ops tf, ModelSummary summary) {
+        return tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(batchShape(summary.inputShape())));
+    }
+
+    static Shape batchShape(TensorShape shape) {
+        long[] dims = new long[shape.rank() + 1];
+        dims[0] = -1;
+        for (int i = 0; i < shape.rank(); i++) {
+            dims[i + 1] = shape.dim(i);
+        }
+        return Shape.of(dims);
+    }
+
+    static boolean covers(ModelPenalty p, WeightSpec w) {
+        return w.trainable() && p.covers(w.role());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.strata.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Assign ops fed from placeholders, one per float variable, grouped so a whole set of values lands in one
+ * session run. Kept under the {@code io} scope so graph walks can tell them from model ops.
+ */
+final class VariableIo {
+    private final Map<String, StateSlot> slots = new LinkedHashMap<>();
+    private final List<Op> assigns = new ArrayList<>();
+    private final Ops io;
+
+    VariableIo(Ops tf) {
+        this.io = tf.withSubScope("io");
+    }
+
+    void add(String name, long[] shape, Operand<?> handle, Operand<TFloat32> read) {
+        Ops scope = io.withSubScope(name.replace('/', '_'));
+        Placeholder<TFloat32> feed = scope.withName("value").placeholder(TFloat32.class,
+                Placeholder.shape(org.tensorflow.ndarray.Shape.of(shape)));
+        Op assign = scope.withName("assign").assignVariableOp(handle, feed);
+        assigns.add(assign);
+        slots.put(name, new StateSlot(name, shape, handle, read, feed, assign));
+    }
+
+    Map<String, StateSlot> slots() {
+        return slots;
+    }
+
+    /** One op that runs every assign; the caller feeds every placeholder. */
+    Op assignAll() {
+        return io.withControlDependencies(assigns).withName("assign_all").noOp();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.strata.train;
+
+import dev.strata.spec.TensorShape;
+import java.util.Arrays;
+
+/**
+ * Examples in memory: inputs and targets as flat row-major float arrays with the shape of one example.
+ * Targets of a sparse classification are one class index per example. Immutable views: slicing shares
+ * the arrays and copies nothing.
+ */
+public final class Dataset {
+    private final float[] x;
+    private final TensorShape xShape;
+    private final float[] y;
+    private final TensorShape yShape;
+    private final int offset;
+    private final int size;
+
+    private Dataset(float[] x, TensorShape xShape, float[] y, TensorShape yShape, int offset, int size) {
+        this.x = x;
+        this.xShape = xShape;
+        this.y = y;
+        this.yShape = yShape;
+        this.offset = offset;
+        this.size = size;
+    }
+
+    /**
+     * @param x {@code size * xShape.size()} inputs
+     * @param y {@code size * yShape.size()} targets, or null for inputs only (predict)
+     */
+    public static Dataset of(float[] x, TensorShape xShape, float[] y, TensorShape yShape) {
+        long xs = xShape.size();
+        if (xs <= 0) {
+            throw new IllegalArgumentException("input shape must be fully defined, was " + xShape);
+        }
+        if (x.length % xs != 0) {
+            throw new IllegalArgumentException("x has " + x.length + " values, not a multiple of one example's "
+                    + xs + " (shape " + xShape + ")");
+        }
+        int n = (int) (x.length / xs);
+        if (y != null) {
+            long ys = yShape.size();
+            if (ys <= 0 || y.length != n * ys) {
+                throw new IllegalArgumentException("y has " + y.length + " values; " + n + " examples of shape "
+                        + yShape + " need " + (n * Math.max(ys, 0)));
+            }
+        }
+        return new Dataset(x, xShape, y, yShape, 0, n);
+    }
+
+    /** Rows of features and rows of targets (one-hot, regression values or a single binary label). */
+    public static Dataset of(float[][] x, float[][] y) {
+        if (y != null && x.length != y.length) {
+            throw new IllegalArgumentException("x has " + x.length + " rows but y has " + y.length);
+        }
+        return of(flatten(x), TensorShape.of(width(x, "x")), y == null ? null : flatten(y),
+                y == null ? null : TensorShape.of(width(y, "y")));
+    }
+
+    /** Rows of features with one class index per row, for sparse categorical crossentropy. */
+    public static Dataset of(float[][] x, int[] labels) {
+        if (x.length != labels.length) {
+            throw new IllegalArgumentException("x has " + x.length + " rows but there are " + labels.length + " labels");
+        }
+        float[] y = new float[labels.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels[i];
+        }
+        return of(flatten(x), TensorShape.of(width(x, "x")), y, TensorShape.of(1));
+    }
+
+    /** Inputs only, for predict. */
+    public static Dataset inputs(float[][] x) {
+        return of(flatten(x), TensorShape.of(width(x, "x")), null, null);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public TensorShape xShape() {
+        return xShape;
+    }
+
+    public TensorShape yShape() {
+        return yShape;
+    }
+
+    public boolean hasTargets() {
+        return y != null;
+    }
+
+    /** Examples {@code [from, to)} of this view. */
+    public Dataset slice(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + size + " examples");
+        }
+        return new Dataset(x, xShape, y, yShape, offset + from, to - from);
+    }
+
+    /**
+     * Keras {@code validation_split}: the last {@code fraction} of the examples, taken before any shuffling,
+     * become the validation set. Returns {train, validation}.
+     */
+    public Dataset[] splitLast(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation split must be in (0, 1), was " + fraction);
+        }
+        int split = (int) (size * (1 - fraction));
+        if (split == 0 || split == size) {
+            throw new IllegalArgumentException("validation split " + fraction + " of " + size
+                    + " examples leaves one side empty");
+        }
+        return new Dataset[] {slice(0, split), slice(split, size)};
+    }
+
+    float[] xArray() {
+        return x;
+    }
+
+    float[] yArray() {
+        return y;
+    }
+
+    int offset() {
+        return offset;
+    }
+
+    /** A copy of example {@code i}'s inputs. */
+    public float[] input(int i) {
+        int w = (int) xShape.size();
+        return Arrays.copyOfRange(x, (offset + i) * w, (offset + i + 1) * w);
+    }
+
+    /** A copy of example {@code i}'s targets. */
+    public float[] target(int i) {
+        int w = (int) yShape.size();
+        return Arrays.copyOfRange(y, (offset + i) * w, (offset + i + 1) * w);
+    }
+
+    private static int width(float[][] rows, String what) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException(what + " has no rows");
+        }
+        return rows[0].length;
+    }
+
+    private static float[] flatten(float[][] rows) {
+        int w = rows[0].length;
+        float[] flat = new float[rows.length * w];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != w) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, row 0 has " + w);
+            }
+            System.arraycopy(rows[i], 0, flat, i * w, w);
+        }
+        return flat;
+    }
+}

@@ -1,0 +1,353 @@
+package dev.strata.train;
+
+import dev.strata.graph.GraphCompiler;
+import dev.strata.graph.InferenceGraph;
+import dev.strata.graph.RegularizationTerm;
+import dev.strata.graph.StateSlot;
+import dev.strata.graph.TrainingGraph;
+import dev.strata.graph.WeightSet;
+import dev.strata.spec.Loss;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.ModelSummary;
+import dev.strata.spec.TensorShape;
+import dev.strata.spec.TrainingConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * A compiled model, as Keras's after {@code compile()}: {@link #fit}, {@link #evaluate}, {@link #predict}.
+ * Training and evaluation run in the TRAIN-mode graph; {@code predict} runs in the INFER-mode graph, into
+ * which the current weights are copied when they changed. Holds native resources: close it.
+ */
+public final class Model implements AutoCloseable {
+    private final ModelSpec spec;
+    private final TrainingConfig config;
+    private final ModelOptions options;
+    private final TrainingGraph train;
+    private final Session session;
+    private InferenceGraph infer;
+    private Session inferSession;
+    private long weightsVersion;
+    private long inferVersion = -1;
+    private volatile boolean stopRequested;
+
+    private Model(ModelSpec spec, TrainingConfig config, ModelOptions options, TrainingGraph train, Session session) {
+        this.spec = spec;
+        this.config = config;
+        this.options = options;
+        this.train = train;
+        this.session = session;
+    }
+
+    public static Model compile(ModelSpec spec, TrainingConfig config) {
+        return compile(spec, config, ModelOptions.defaults());
+    }
+
+    /** Validates in Java, builds the training graph, and sets initial weights drawn from the seed. */
+    public static Model compile(ModelSpec spec, TrainingConfig config, ModelOptions options) {
+        TrainingGraph graph = GraphCompiler.training(spec, config, options.seed());
+        Session session = null;
+        try {
+            session = Sessions.open(graph.graph(), options);
+            Model model = new Model(spec, config, options, graph, session);
+            model.resetState(GraphCompiler.initialWeights(spec, options.seed()));
+            return model;
+        } catch (RuntimeException e) {
+            if (session != null) {
+                session.close();
+            }
+            graph.close();
+            throw e;
+        }
+    }
+
+    private void resetState(WeightSet weights) {
+        Map<String, WeightSet.Entry> all = new LinkedHashMap<>();
+        for (StateSlot s : train.state().values()) {
+            long n = 1;
+            for (long d : s.shape()) {
+                n *= d;
+            }
+            float[] zeros = new float[(int) n];
+            if (s.name().equals(TrainingGraph.learningRateSlot())) {
+                zeros[0] = (float) config.optimizer().learningRate();
+            }
+            all.put(s.name(), weights.entries().containsKey(s.name()) ? weights.get(s.name())
+                    : new WeightSet.Entry(s.shape(), zeros));
+        }
+        restoreTrainingState(new WeightSet(all), 0);
+    }
+
+    public History fit(float[][] x, float[][] y, FitOptions options) {
+        return fit(Dataset.of(x, y), options);
+    }
+
+    public History fit(Dataset data, FitOptions options) {
+        return new FitLoop(this, data, options).run();
+    }
+
+    /** Asks a running {@code fit} to stop after the current epoch, as Keras's {@code stop_training}. */
+    public void stopTraining() {
+        stopRequested = true;
+    }
+
+    boolean takeStopRequest() {
+        boolean s = stopRequested;
+        stopRequested = false;
+        return s;
+    }
+
+    /** Data loss, penalties and metrics over a dataset, with dropout off; Keras's default batch size 32. */
+    public Evaluation evaluate(Dataset data) {
+        return evaluate(data, 32);
+    }
+
+    public Evaluation evaluate(Dataset data, int batchSize) {
+        return new Evaluation(evaluateLogs(data, batchSize, ""));
+    }
+
+    Map<String, Double> evaluateLogs(Dataset data, int batchSize, String prefix) {
+        requireTargets(data);
+        BatchFeeder feeder = new BatchFeeder(data, targetDims());
+        RunningMeans means = new RunningMeans(train.metricNames(), examplesPerRow());
+        for (int from = 0; from < data.size(); from += batchSize) {
+            int n = Math.min(batchSize, data.size() - from);
+            try (TFloat32 x = feeder.inputs(from, n); TFloat32 y = feeder.targets(from, n);
+                 Result r = session.runner().feed(train.input(), x).feed(train.target(), y)
+                         .fetch(train.evalStats()).run()) {
+                means.add(floats((TFloat32) r.get(0)), n);
+            }
+        }
+        return means.means(prefix);
+    }
+
+    /** Predictions of the inference graph, one row per example (the output flattened per example). */
+    public float[][] predict(float[][] x) {
+        return predict(Dataset.inputs(x), 256);
+    }
+
+    public float[][] predict(Dataset data, int batchSize) {
+        syncInference();
+        int width = (int) train.summary().outputShape().size();
+        float[][] out = new float[data.size()][width];
+        BatchFeeder feeder = new BatchFeeder(data, new long[0]);
+        for (int from = 0; from < data.size(); from += batchSize) {
+            int n = Math.min(batchSize, data.size() - from);
+            try (TFloat32 x = feeder.inputs(from, n);
+                 Result r = inferSession.runner().feed(infer.input(), x).fetch(infer.output()).run()) {
+                float[] flat = floats((TFloat32) r.get(0));
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(flat, i * width, out[from + i], 0, width);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void syncInference() {
+        if (infer == null) {
+            infer = GraphCompiler.inference(spec);
+            inferSession = Sessions.open(infer.graph(), options);
+        }
+        if (inferVersion != weightsVersion) {
+            SlotValues.write(inferSession, infer.weights().values(), weights());
+            inferVersion = weightsVersion;
+        }
+    }
+
+    /** The model's weights, in layer order, named {@code layer/weight}. */
+    public WeightSet weights() {
+        List<StateSlot> slots = new ArrayList<>();
+        for (var v : train.variables()) {
+            slots.add(train.state().get(v.name()));
+        }
+        return SlotValues.read(session, slots);
+    }
+
+    /** Replaces the model's weights; names and shapes must match this model's. Optimizer state is kept. */
+    public void setWeights(WeightSet weights) {
+        List<StateSlot> slots = new ArrayList<>();
+        for (var v : train.variables()) {
+            slots.add(train.state().get(v.name()));
+        }
+        SlotValues.write(session, slots, weights);
+        weightsVersion++;
+    }
+
+    /** Everything training changes except the step: weights, optimizer slots, learning rate. */
+    public WeightSet trainingState() {
+        return SlotValues.read(session, train.state().values());
+    }
+
+    /** Number of optimizer steps taken so far (Keras {@code optimizer.iterations}). */
+    public long step() {
+        try (Result r = session.runner().fetch(train.step()).run()) {
+            return ((TInt64) r.get(0)).getLong();
+        }
+    }
+
+    public void restoreTrainingState(WeightSet state, long step) {
+        SlotValues.write(session, train.state().values(), state);
+        try (TInt64 s = TInt64.scalarOf(step)) {
+            session.runner().feed(train.stepFeed(), s).addTarget(train.assignStep()).run().close();
+        }
+        weightsVersion++;
+    }
+
+    public double learningRate() {
+        StateSlot lr = train.state().get(TrainingGraph.learningRateSlot());
+        return SlotValues.read(session, List.of(lr)).values(lr.name())[0];
+    }
+
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, was " + learningRate);
+        }
+        StateSlot lr = train.state().get(TrainingGraph.learningRateSlot());
+        SlotValues.write(session, List.of(lr), new WeightSet(Map.of(lr.name(),
+                new WeightSet.Entry(new long[0], new float[] {(float) learningRate}))));
+    }
+
+    /** The weight penalties at the current weights, like Keras {@code model.losses} without activity terms. */
+    public List<RegularizationValue> losses() {
+        List<RegularizationTerm> terms = new ArrayList<>();
+        for (RegularizationTerm t : train.regularizationTerms()) {
+            if (t.kind() != RegularizationTerm.Kind.ACTIVITY) {
+                terms.add(t);
+            }
+        }
+        return values(terms, null);
+    }
+
+    /**
+     * Every penalty, activity terms included, for a forward pass over {@code inputs}; {@code training} picks
+     * the pass with dropout on (as Keras {@code model(x, training=True)}) or off.
+     */
+    public List<RegularizationValue> losses(float[][] inputs, boolean training) {
+        return values(training ? train.regularizationTerms() : train.evaluationTerms(), inputs);
+    }
+
+    private List<RegularizationValue> values(List<RegularizationTerm> terms, float[][] inputs) {
+        List<RegularizationValue> out = new ArrayList<>();
+        if (terms.isEmpty()) {
+            return out;
+        }
+        Session.Runner runner = session.runner();
+        for (RegularizationTerm t : terms) {
+            runner.fetch(t.value());
+        }
+        TFloat32 x = null;
+        try {
+            if (inputs != null) {
+                x = new BatchFeeder(Dataset.inputs(inputs), new long[0]).inputs(0, inputs.length);
+                runner.feed(train.input(), x);
+            }
+            try (Result r = runner.run()) {
+                for (int i = 0; i < terms.size(); i++) {
+                    RegularizationTerm t = terms.get(i);
+                    out.add(new RegularizationValue(t.name(), t.layer(), t.kind(), ((TFloat32) r.get(i)).getFloat()));
+                }
+            }
+        } finally {
+            if (x != null) {
+                x.close();
+            }
+        }
+        return out;
+    }
+
+    public ModelSummary summary() {
+        return train.summary();
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public ModelOptions options() {
+        return options;
+    }
+
+    /** The TRAIN-mode graph, for inspection. */
+    public TrainingGraph trainingGraph() {
+        return train;
+    }
+
+    /** The INFER-mode graph holding the current weights, built on first use. */
+    public InferenceGraph inferenceGraph() {
+        syncInference();
+        return infer;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    void weightsChanged() {
+        weightsVersion++;
+    }
+
+    long[] targetDims() {
+        if (config.loss() instanceof Loss.SparseCategoricalCrossentropy) {
+            return new long[0];
+        }
+        return BatchFeeder.toLong(train.summary().outputShape().dims());
+    }
+
+    int examplesPerRow() {
+        TensorShape out = train.summary().outputShape();
+        int n = 1;
+        for (int i = 0; i < out.rank() - 1; i++) {
+            n *= out.dim(i);
+        }
+        return n;
+    }
+
+    void requireTargets(Dataset data) {
+        if (!data.hasTargets()) {
+            throw new IllegalArgumentException("this dataset has no targets; fit and evaluate need them");
+        }
+        if (!data.xShape().equals(train.summary().inputShape())) {
+            throw new IllegalArgumentException("inputs have shape " + data.xShape() + " but model '" + spec.name()
+                    + "' expects " + train.summary().inputShape());
+        }
+        long want = 1;
+        for (long d : targetDims()) {
+            want *= d;
+        }
+        if (data.yShape().size() != want) {
+            throw new IllegalArgumentException("targets have shape " + data.yShape() + " but loss "
+                    + config.loss().kerasName() + " on output " + train.summary().outputShape() + " needs "
+                    + (targetDims().length == 0 ? "one class index per example" : "(None, ...) with " + want
+                    + " values per example"));
+        }
+    }
+
+    static float[] floats(TFloat32 t) {
+        float[] out = new float[(int) t.size()];
+        t.copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(out, false, false));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (inferSession != null) {
+            inferSession.close();
+        }
+        if (infer != null) {
+            infer.close();
+        }
+        session.close();
+        train.close();
+    }
+}
