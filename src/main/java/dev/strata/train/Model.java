@@ -133,6 +133,10 @@ public final class Model implements AutoCloseable {
     }
 
     public float[][] predict(Dataset data, int batchSize) {
+        if (!data.xShape().equals(train.summary().inputShape())) {
+            throw new IllegalArgumentException("inputs have shape " + data.xShape() + " but model '" + spec.name()
+                    + "' expects " + train.summary().inputShape());
+        }
         syncInference();
         int width = (int) train.summary().outputShape().size();
         float[][] out = new float[data.size()][width];
