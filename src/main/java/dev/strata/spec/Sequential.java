@@ -65,6 +65,15 @@ public record Sequential(String name, TensorShape inputShape, List<Layer> layers
         return new Sequential(name, inputShape, layers, next);
     }
 
+    /** A copy with every layer replaced by {@code f(layer)}; names are kept unless {@code f} changes them. */
+    public Sequential mapLayers(java.util.function.UnaryOperator<Layer> f) {
+        List<Layer> next = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            next.add(f.apply(l));
+        }
+        return new Sequential(name, inputShape, next, penalties);
+    }
+
     /** Looks up a layer by name. */
     public Layer layer(String layerName) {
         for (Layer l : layers) {
