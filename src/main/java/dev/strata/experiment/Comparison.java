@@ -85,12 +85,23 @@ public final class Comparison {
             }
             double share = h.last("loss") == 0 ? 0 : h.last("regularization_loss") / h.last("loss");
             return new SettingResult(label, h, metric, onTrain.dataLoss(), valLoss[valLoss.length - 1], valLoss[best],
-                    best + 1, finalMetric, bestMetric, secondsPerEpoch, share, layerStats(m));
+                    best + 1, finalMetric, bestMetric, secondsPerEpoch, share, layerStats(m), firstKernel(m));
         }
     }
 
     private static boolean isAccuracy(Metric m) {
         return m != Metric.MEAN_ABSOLUTE_ERROR && m != Metric.MEAN_SQUARED_ERROR;
+    }
+
+    private static float[] firstKernel(Model m) {
+        for (LayerSummary row : m.summary().layers()) {
+            for (WeightSpec ws : row.weights()) {
+                if (ws.role() == WeightSpec.Role.KERNEL) {
+                    return m.weights().values(row.layer().name() + "/" + ws.name());
+                }
+            }
+        }
+        return new float[0];
     }
 
     private static List<LayerWeightStats> layerStats(Model m) {

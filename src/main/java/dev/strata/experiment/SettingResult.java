@@ -12,7 +12,13 @@ import java.util.List;
 public record SettingResult(String label, History history, String metric, double trainDataLoss,
                             double finalValidationLoss, double bestValidationLoss, int bestEpoch,
                             double finalValidationMetric, double bestValidationMetric, double secondsPerEpoch,
-                            double regularizationShare, List<LayerWeightStats> layers) {
+                            double regularizationShare, List<LayerWeightStats> layers, float[] firstKernel) {
+
+    /** The first layer's kernel after training, row-major (inputs x units), for feature-selection views. */
+    @Override
+    public float[] firstKernel() {
+        return firstKernel.clone();
+    }
 
     /** Train-validation gap of the data loss at the end: the overfitting. */
     public double gap() {
