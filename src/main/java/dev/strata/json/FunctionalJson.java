@@ -1,0 +1,218 @@
+package dev.strata.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.spec.Functional;
+import dev.strata.spec.FunctionalInput;
+import dev.strata.spec.FunctionalNode;
+import dev.strata.spec.InvalidSpecException;
+import dev.strata.spec.Layer;
+import dev.strata.spec.LayerSummary;
+import dev.strata.spec.ModelPenalty;
+import dev.strata.spec.TensorShape;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Functional models ({@code "Model"} in Keras 1/2.0-2.3, {@code "Functional"} since tf.keras 2.4 and Keras 3). */
+final class FunctionalJson {
+    private FunctionalJson() {
+    }
+
+    private record Input(FunctionalInput input, SpecErrors.Site site) {
+    }
+
+    static Functional read(ReadContext ctx, KerasObject model, List<ModelPenalty> penalties) {
+        Fields cfg = model.configFields(ctx, model.className() + " config");
+        String name = cfg.string("name", "model");
+        if (!cfg.bool("trainable", true)) {
+            throw ctx.unsupported(cfg.at("trainable"), "a frozen model (trainable=false) is not supported; "
+                    + "freeze layers one by one", "trainable");
+        }
+        JsonNode layersNode = cfg.get("layers");
+        if (layersNode == null || !layersNode.isArray()) {
+            throw ctx.invalid(cfg.at("layers"), "must be an array of layers. Received: " + Fields.describe(layersNode));
+        }
+        List<LayerEntry> entries = new ArrayList<>();
+        for (int i = 0; i < layersNode.size(); i++) {
+            entries.add(LayerEntry.of(ctx, layersNode.get(i), cfg.at("layers").index(i)));
+        }
+        LayerEntry.requireAllSupported(ctx, entries);
+
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        List<FunctionalNode> nodes = new ArrayList<>();
+        List<SpecErrors.Site> sites = new ArrayList<>();
+        for (LayerEntry entry : entries) {
+            Fields wrapper = entry.object().fields();
+            Fields c = entry.config(ctx);
+            String layerName = entry.name() != null ? entry.name() : c.string("name", null);
+            if (layerName == null) {
+                throw ctx.invalid(entry.path().key("name"), "a functional layer needs a name to be referred to");
+            }
+            if (inputs.containsKey(layerName)) {
+                throw ctx.invalid(entry.path().key("name"), "'" + layerName + "' names another input too");
+            }
+            List<String> refs = InboundNodes.read(ctx, wrapper.get("inbound_nodes"), wrapper.at("inbound_nodes"));
+            wrapper.rejectUnknown(entry.className() + " layer entry");
+            if (LayerCodecs.isInputLayer(entry.className())) {
+                if (!refs.isEmpty()) {
+                    throw ctx.invalid(wrapper.at("inbound_nodes"), "an InputLayer has no inbound tensors");
+                }
+                inputs.put(layerName, new Input(new FunctionalInput(layerName, InputShapes.inputLayer(c)),
+                        new SpecErrors.Site(entry.path(), c)));
+                continue;
+            }
+            if (InputShapes.fromFields(c) != null) {
+                ctx.warn(entry.path(), "an input shape on a layer of a functional model is ignored, as Keras does");
+            }
+            Layer layer = LayerCodecs.read(entry.className(), c);
+            if (layer.name() == null) {
+                layer = layer.withName(layerName);
+            } else if (!layer.name().equals(layerName)) {
+                throw ctx.invalid(c.at("name"), "'" + layer.name() + "' differs from the entry's name '" + layerName
+                        + "'");
+            }
+            nodes.add(new FunctionalNode(layer, refs));
+            sites.add(new SpecErrors.Site(entry.path(), c));
+        }
+        List<String> inputNames = tensorList(ctx, cfg.get("input_layers"), cfg.at("input_layers"));
+        List<String> outputs = tensorList(ctx, cfg.get("output_layers"), cfg.at("output_layers"));
+        cfg.rejectUnknown(model.className() + " config");
+
+        List<FunctionalInput> inputList = new ArrayList<>();
+        List<SpecErrors.Site> inputSites = new ArrayList<>();
+        for (int j = 0; j < inputNames.size(); j++) {
+            Input in = inputs.get(inputNames.get(j));
+            if (in == null) {
+                throw ctx.invalid(cfg.at("input_layers").index(j), "'" + inputNames.get(j) + "' is not an InputLayer "
+                        + "of this model");
+            }
+            inputList.add(in.input());
+            inputSites.add(in.site());
+        }
+        for (Map.Entry<String, Input> in : inputs.entrySet()) {
+            if (!inputNames.contains(in.getKey())) {
+                throw ctx.invalid(in.getValue().site().entry(), "InputLayer '" + in.getKey()
+                        + "' is not listed in input_layers");
+            }
+        }
+        Functional f;
+        try {
+            f = new Functional(name, inputList, nodes, outputs, penalties);
+        } catch (InvalidSpecException e) {
+            throw SpecErrors.atModel(ctx, e, sites, inputSites, model.configPath());
+        }
+        SizeLimits.check(ctx, f.layerSummaries(), sites, model.configPath());
+        return f;
+    }
+
+    /** {@code input_layers}/{@code output_layers}: one {@code [name, 0, 0]} (Keras 3, one tensor) or a list. */
+    private static List<String> tensorList(ReadContext ctx, JsonNode v, JsonPath path) {
+        if (v == null || !v.isArray()) {
+            throw ctx.invalid(path, "must be a list of [layer_name, node_index, tensor_index]. Received: "
+                    + Fields.describe(v));
+        }
+        if (!v.isEmpty() && v.get(0).isTextual()) {
+            return List.of(InboundNodes.reference(ctx, v, path, false));
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            names.add(InboundNodes.reference(ctx, v.get(i), path.index(i), false));
+        }
+        return names;
+    }
+
+    static ObjectNode write(Functional f, Dialect dialect) {
+        boolean k3 = dialect == Dialect.KERAS3;
+        if (f.outputs().isEmpty()) {
+            throw new InvalidSpecException("model '" + f.name() + "'", "output_layers",
+                    "is empty: set the outputs before writing the model");
+        }
+        Map<String, TensorShape> shapes = new HashMap<>();
+        f.inputs().forEach(in -> shapes.put(in.name(), in.shape()));
+        Map<Integer, TensorShape> inputShapes = new HashMap<>();
+        for (LayerSummary row : f.layerSummaries()) {
+            inputShapes.put(row.index(), row.inputShape());
+            shapes.put(row.layer().name(), row.outputShape());
+        }
+        ArrayNode layers = Json.array();
+        for (FunctionalInput in : f.inputs()) {
+            ObjectNode entry = inputLayerEntry(in.name(), in.shape(), dialect);
+            entry.put("name", in.name());
+            entry.set("inbound_nodes", Json.array());
+            layers.add(entry);
+        }
+        for (int i = 0; i < f.nodes().size(); i++) {
+            FunctionalNode node = f.nodes().get(i);
+            ObjectNode entry = SequentialJson.layerEntry(node.layer(), inputShapes.get(i), dialect);
+            entry.put("name", node.layer().name());
+            entry.set("inbound_nodes", inbound(node, shapes, dialect));
+            layers.add(entry);
+        }
+        ObjectNode config = Json.object().put("name", f.name()).put("trainable", true);
+        config.set("layers", layers);
+        config.set("input_layers", tensorRefs(f.inputs().stream().map(FunctionalInput::name).toList(), k3));
+        config.set("output_layers", tensorRefs(f.outputs(), k3));
+        ObjectNode root = Json.object();
+        if (k3) {
+            root.put("module", "keras.src.models.functional");
+        }
+        root.put("class_name", "Functional");
+        root.set("config", config);
+        if (k3) {
+            root.put("registered_name", "Functional");
+            root.set("build_config", Json.object().putNull("input_shape"));
+        }
+        return root;
+    }
+
+    private static ArrayNode inbound(FunctionalNode node, Map<String, TensorShape> shapes, Dialect dialect) {
+        ArrayNode call = Json.array();
+        if (dialect == Dialect.KERAS2) {
+            ArrayNode refs = Json.array();
+            for (String ref : node.inbound()) {
+                refs.add(Json.array().add(ref).add(0).add(0).add(Json.object()));
+            }
+            return call.add(refs);
+        }
+        ArrayNode args = Json.array();
+        for (String ref : node.inbound()) {
+            ObjectNode tensor = Json.object();
+            tensor.set("shape", Json.batchShape(shapes.get(ref)));
+            tensor.put("dtype", "float32");
+            tensor.set("keras_history", Json.array().add(ref).add(0).add(0));
+            args.add(Json.object().put("class_name", "__keras_tensor__").set("config", tensor));
+        }
+        ObjectNode record = Json.object();
+        record.set("args", args);
+        record.set("kwargs", Json.object());
+        return call.add(record);
+    }
+
+    /** Keras 3 writes a single tensor flat, as {@code keras.Model(inputs=x, ...)} records it. */
+    private static JsonNode tensorRefs(List<String> names, boolean flatSingle) {
+        if (flatSingle && names.size() == 1) {
+            return Json.array().add(names.get(0)).add(0).add(0);
+        }
+        ArrayNode list = Json.array();
+        names.forEach(n -> list.add(Json.array().add(n).add(0).add(0)));
+        return list;
+    }
+
+    /** An InputLayer wrapper (without the functional name and inbound_nodes). */
+    static ObjectNode inputLayerEntry(String name, TensorShape shape, Dialect dialect) {
+        ObjectNode config = Json.object();
+        if (dialect == Dialect.KERAS3) {
+            config.set("batch_shape", Json.batchShape(shape));
+            config.put("dtype", "float32").put("sparse", false).put("name", name);
+        } else {
+            config.set("batch_input_shape", Json.batchShape(shape));
+            config.put("dtype", "float32").put("sparse", false).put("ragged", false).put("name", name);
+        }
+        return Json.kerasObject(dialect, "keras.layers", "InputLayer", config);
+    }
+}

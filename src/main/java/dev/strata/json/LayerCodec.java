@@ -1,0 +1,14 @@
+package dev.strata.json;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.spec.Layer;
+
+/** Reads and writes the {@code config} object of one Keras layer class. */
+interface LayerCodec {
+
+    /** Builds the layer from its config; every field must be read, ignored on purpose, or refused. */
+    Layer read(Fields config);
+
+    /** The config object, keys in the order Keras writes them. */
+    ObjectNode write(Layer layer, Dialect dialect);
+}
