@@ -75,9 +75,10 @@ public final class JsonSpecReader {
         Fields outer = Fields.of(ctx, root, path, "a model document");
         if (outer.contains("modelTopology")) { // a whole TensorFlow.js model.json
             outer.ignore("format", "generatedBy", "convertedBy", "weightsManifest", "signature", "userDefinedMetadata");
-            path = outer.at("modelTopology");
+            JsonNode topology = outer.get("modelTopology");
             outer.rejectUnknown("TensorFlow.js model.json");
-            outer = Fields.of(ctx, outer.get("modelTopology"), path, "modelTopology");
+            path = outer.at("modelTopology");
+            outer = Fields.of(ctx, topology, path, "modelTopology");
             modelNode = outer.get("model_config");
         }
         if (outer.contains("model_config")) { // TensorFlow.js modelTopology / HDF5 attribute layout
@@ -116,9 +117,10 @@ public final class JsonSpecReader {
                     + "subclassed models are Python code", model.className());
         };
         TrainingConfig config = null;
-        if (top.has("compile_config")) {
+        // Keras 3.16 writes "compile_config": {} for an uncompiled model; like Keras, empty means none.
+        if (top.has("compile_config") && !top.get("compile_config").isEmpty()) {
             config = TrainingConfigJson.read(ctx, top.get("compile_config"), top.at("compile_config"), true);
-        } else if (top.has("training_config")) {
+        } else if (top.has("training_config") && !top.get("training_config").isEmpty()) {
             config = TrainingConfigJson.read(ctx, top.get("training_config"), top.at("training_config"), false);
         } else if (training != null && !training.isNull()) {
             config = TrainingConfigJson.read(ctx, training, trainingPath, false);
