@@ -97,8 +97,14 @@ public final class GraphCompiler {
         return new WeightSet(out);
     }
 
-    /** Builds the TRAIN-mode graph. The caller owns (and closes) the result. */
+    /** Builds the TRAIN-mode graph with Keras-exact updates. The caller owns (and closes) the result. */
     public static TrainingGraph training(ModelSpec spec, TrainingConfig config, long seed) {
+        return training(spec, config, CompileOptions.seed(seed));
+    }
+
+    /** Builds the TRAIN-mode graph. The caller owns (and closes) the result. */
+    public static TrainingGraph training(ModelSpec spec, TrainingConfig config, CompileOptions options) {
+        long seed = options.seed();
         ModelSummary summary = check(spec, config);
         Graph graph = new Graph();
         try {
@@ -152,7 +158,7 @@ public final class GraphCompiler {
                 }
                 Output<?>[] gradients = graph.addGradients(trainObjective.total().asOutput(), reads);
                 List<Op> applies = OptimizerOps.build(tf, config.optimizer(), trainables, gradients, learningRate,
-                        step, io);
+                        step, io, options.fusedAdam());
                 trainStep = tf.withControlDependencies(applies).withName("train_step")
                         .assignAddVariableOp(stepHandle, tf.constant(1L));
             }

@@ -41,6 +41,7 @@ public final class TrainingThroughputBenchmark {
     public static void main(String[] args) {
         int examples = args.length > 0 ? Integer.parseInt(args[0]) : 12_800;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean adam = args.length > 2 && args[2].equals("adam");
         int threads = Runtime.getRuntime().availableProcessors();
         float[] x = new float[examples * FEATURES];
         float[] y = new float[examples * CLASSES];
@@ -55,10 +56,13 @@ public final class TrainingThroughputBenchmark {
                 .add(Dense.units(512).activation(Activation.RELU))
                 .add(Dense.units(512).activation(Activation.RELU))
                 .add(Dense.units(CLASSES).activation(Activation.SOFTMAX));
-        TrainingConfig config = TrainingConfig.of(Optimizer.sgd(0.01), Loss.categoricalCrossentropy());
+        TrainingConfig config = TrainingConfig.of(adam ? Optimizer.adam(0.001) : Optimizer.sgd(0.01),
+                Loss.categoricalCrossentropy());
         Dataset data = Dataset.of(x, TensorShape.of(FEATURES), y, TensorShape.of(CLASSES));
         try (Model strata = Model.compile(spec, config, ModelOptions.defaults().threads(threads, 1));
-             HandWritten baseline = new HandWritten(threads)) {
+             HandWritten baseline = new HandWritten(threads, adam)) {
+            System.out.println("optimizer: " + (adam ? "Adam (Strata: Keras 3 update ops; hand-written: fused "
+                    + "ResourceApplyAdam)" : "SGD (both: fused ResourceApplyGradientDescent)"));
             FitOptions oneEpoch = FitOptions.epochs(1).batchSize(BATCH).shuffle(false).quiet();
             strata.fit(data, oneEpoch);
             baseline.epoch(x, y, examples);
@@ -91,7 +95,7 @@ public final class TrainingThroughputBenchmark {
         private final Op step;
         private final Operand<TFloat32> loss;
 
-        HandWritten(int threads) {
+        HandWritten(int threads, boolean adam) {
             Ops tf = Ops.create(graph);
             input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, FEATURES)));
             target = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, CLASSES)));
@@ -129,7 +133,16 @@ public final class TrainingThroughputBenchmark {
             for (int i = 0; i < 6; i++) {
                 @SuppressWarnings("unchecked")
                 Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
-                applies.add(after.train.resourceApplyGradientDescent(handles[i], tf.constant(0.01f), g));
+                if (adam) {
+                    Operand<?> m = tf.varHandleOp(TFloat32.class, Shape.of(sizesOf(i, sizes)), VarHandleOp.sharedName("m" + i));
+                    Operand<?> v = tf.varHandleOp(TFloat32.class, Shape.of(sizesOf(i, sizes)), VarHandleOp.sharedName("v" + i));
+                    inits.add(tf.assignVariableOp(m, tf.zeros(tf.constant(toInt(sizesOf(i, sizes))), TFloat32.class)));
+                    inits.add(tf.assignVariableOp(v, tf.zeros(tf.constant(toInt(sizesOf(i, sizes))), TFloat32.class)));
+                    applies.add(after.train.resourceApplyAdam(handles[i], m, v, tf.constant(0.9f), tf.constant(0.999f),
+                            tf.constant(0.001f), tf.constant(0.9f), tf.constant(0.999f), tf.constant(1e-7f), g));
+                } else {
+                    applies.add(after.train.resourceApplyGradientDescent(handles[i], tf.constant(0.01f), g));
+                }
             }
             step = tf.withControlDependencies(applies).noOp();
             session = new Session(graph, ConfigProto.newBuilder().setIntraOpParallelismThreads(threads)
@@ -137,6 +150,19 @@ public final class TrainingThroughputBenchmark {
             Session.Runner init = session.runner();
             inits.forEach(init::addTarget);
             init.run().close();
+        }
+
+        private static long[] sizesOf(int i, int[] sizes) {
+            int l = i / 2;
+            return i % 2 == 0 ? new long[] {sizes[l], sizes[l + 1]} : new long[] {sizes[l + 1]};
+        }
+
+        private static int[] toInt(long[] dims) {
+            int[] out = new int[dims.length];
+            for (int i = 0; i < dims.length; i++) {
+                out[i] = (int) dims[i];
+            }
+            return out;
         }
 
         void epoch(float[] x, float[] y, int examples) {
