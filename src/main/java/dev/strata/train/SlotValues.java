@@ -20,6 +20,9 @@ final class SlotValues {
     }
 
     static WeightSet read(Session session, Collection<StateSlot> slots) {
+        if (slots.isEmpty()) {
+            return new WeightSet(Map.of()); // a session run with nothing to fetch is an error in TensorFlow
+        }
         Session.Runner runner = session.runner();
         List<StateSlot> order = new ArrayList<>(slots);
         for (StateSlot s : order) {
@@ -39,6 +42,9 @@ final class SlotValues {
 
     /** Assigns every slot from the matching entry; names and shapes must match exactly. */
     static void write(Session session, Collection<StateSlot> slots, WeightSet values) {
+        if (slots.isEmpty()) {
+            return;
+        }
         List<Tensor> tensors = new ArrayList<>();
         try {
             Session.Runner runner = session.runner();

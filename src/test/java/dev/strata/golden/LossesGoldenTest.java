@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -185,9 +184,6 @@ class LossesGoldenTest {
     }
 
     /** A model whose only layer is a softmax predicts Keras's probabilities. */
-    @Disabled("Strata bug: predict on a model without weights throws TFInvalidArgumentException 'Must specify at "
-            + "least one target to fetch or execute' from Model.weights() -> SlotValues.read with no slots "
-            + "(Model.syncInference copies weights even when there are none)")
     @Test
     void bareSoftmaxModelPredictsKerasProbabilities() {
         JsonNode c = Golden.load(FIXTURE).get("activation_logits_cases").get(0);
