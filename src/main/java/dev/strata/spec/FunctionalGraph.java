@@ -198,6 +198,8 @@ final class FunctionalGraph {
         }
         List<Integer> loop = new ArrayList<>(walk.subList(seenAt.get(current), walk.size()));
         java.util.Collections.reverse(loop); // the walk went against the data flow
+        // Start at the layer listed first, so the message does not depend on where the walk began.
+        java.util.Collections.rotate(loop, -loop.indexOf(java.util.Collections.min(loop)));
         List<String> names = new ArrayList<>();
         for (int i : loop) {
             names.add(nodes.get(i).layer().name());

@@ -26,7 +26,7 @@ class MalformedSpecsTest {
             i03_negative_units.json                 | INVALID     | $.config.layers[2].config.units                     | must be a positive integer. Received: units=-3
             i04_unknown_regularizer.json            | INVALID     | $.config.layers[1].config.kernel_regularizer        | unknown regularizer 'L3'
             i05_lambda.json                         | UNSAFE      | $.config.layers[2]                                  | Lambda layer (name: lambda_1) carries Python code
-            i06_cycle.json                          | INVALID     | $.config.layers[2].inbound_nodes                    | is part of a cycle: b -> a -> b
+            i06_cycle.json                          | INVALID     | $.config.layers[1].inbound_nodes                    | is part of a cycle: a -> b -> a
             i07_missing_input_shape.json            | INVALID     | $.config.layers[0]                                  | the model has no input shape
             i08_huge_units.json                     | TOO_LARGE   | $.config.layers[1]                                  | the model has 10,000,000,000 parameters, more than the limit of 100,000,000
             i09_unknown_layer.json                  | UNSUPPORTED | $.config.layers[2]                                  | unsupported layer Conv2D (name: conv2d_1)
