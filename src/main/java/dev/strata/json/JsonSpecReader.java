@@ -74,17 +74,22 @@ public final class JsonSpecReader {
         JsonNode modelNode = root;
         Fields outer = Fields.of(ctx, root, path, "a model document");
         if (outer.contains("modelTopology")) { // a whole TensorFlow.js model.json
-            outer.ignore("format", "generatedBy", "convertedBy", "weightsManifest", "signature", "userDefinedMetadata");
+            outer.ignore("format", "generatedBy", "convertedBy", "weightsManifest", "signature", "userDefinedMetadata",
+                    "modelInitializer", "initializerSignature");
+            training = outer.get("trainingConfig"); // where tfjs-layers' own save() puts it
+            trainingPath = outer.at("trainingConfig");
             JsonNode topology = outer.get("modelTopology");
             outer.rejectUnknown("TensorFlow.js model.json");
             path = outer.at("modelTopology");
             outer = Fields.of(ctx, topology, path, "modelTopology");
-            modelNode = outer.get("model_config");
+            modelNode = topology;
         }
         if (outer.contains("model_config")) { // TensorFlow.js modelTopology / HDF5 attribute layout
             modelNode = outer.get("model_config");
-            training = outer.get("training_config");
-            trainingPath = outer.at("training_config");
+            if (outer.has("training_config")) {
+                training = outer.get("training_config");
+                trainingPath = outer.at("training_config");
+            }
             outer.ignore("keras_version", "backend");
             outer.rejectUnknown("modelTopology");
             path = outer.at("model_config");
