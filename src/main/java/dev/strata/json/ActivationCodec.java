@@ -26,4 +26,9 @@ final class ActivationCodec implements LayerCodec {
         o.put("activation", a.activation().kerasName());
         return o;
     }
+
+    @Override
+    public boolean hasBuildConfig() {
+        return false;
+    }
 }

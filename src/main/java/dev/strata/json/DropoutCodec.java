@@ -35,4 +35,9 @@ final class DropoutCodec implements LayerCodec {
         }
         return o;
     }
+
+    @Override
+    public boolean hasBuildConfig() {
+        return false;
+    }
 }

@@ -11,4 +11,12 @@ interface LayerCodec {
 
     /** The config object, keys in the order Keras writes them. */
     ObjectNode write(Layer layer, Dialect dialect);
+
+    /**
+     * Whether Keras 3 records a {@code build_config} for this class: it does for layers with a {@code build}
+     * step (Dense, Flatten), not for Dropout or Activation.
+     */
+    default boolean hasBuildConfig() {
+        return true;
+    }
 }

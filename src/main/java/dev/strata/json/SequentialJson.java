@@ -148,9 +148,9 @@ final class SequentialJson {
 
     /** One layer wrapper; Keras 3 adds the module and the build shape. */
     static ObjectNode layerEntry(Layer layer, TensorShape input, Dialect dialect) {
-        ObjectNode config = LayerCodecs.forLayer(layer).write(layer, dialect);
-        ObjectNode entry = Json.kerasObject(dialect, "keras.layers", layer.kerasClassName(), config);
-        if (dialect == Dialect.KERAS3) {
+        LayerCodec codec = LayerCodecs.forLayer(layer);
+        ObjectNode entry = Json.kerasObject(dialect, "keras.layers", layer.kerasClassName(), codec.write(layer, dialect));
+        if (dialect == Dialect.KERAS3 && codec.hasBuildConfig()) {
             entry.set("build_config", Json.object().set("input_shape", Json.batchShape(input)));
         }
         return entry;
