@@ -94,13 +94,13 @@ public record Functional(String name, List<FunctionalInput> inputs, List<Functio
         return FunctionalGraph.inferShapes(inputs, nodes);
     }
 
-    /** True when the graph is one chain of layers from a single input to a single output. */
+    /** True when the graph is one chain of layers from its single input to its single output. */
     public boolean isChain() {
         try {
             toSequential();
             return true;
-        } catch (UnsupportedGraphException e) {
-            return false;
+        } catch (SpecException e) {
+            return false; // not a chain, or not complete yet (no input or output)
         }
     }
 
