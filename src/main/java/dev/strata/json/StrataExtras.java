@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Strata's own top-level keys, which Keras's {@code model_from_json} ignores (it reads only
- * {@code class_name}, {@code config}, {@code module}, {@code registered_name}, {@code build_config} and
- * {@code compile_config}): {@code strata_format}, the version of what Strata writes, and
- * {@code strata_penalties}, the model-level penalties Keras has no field for.
+ * Strata's own top-level keys, which Keras's {@code model_from_json} ignores: Keras 3.16's
+ * {@code deserialize_keras_object} reads only {@code class_name}, {@code config}, {@code module},
+ * {@code registered_name}, {@code build_config}, {@code compile_config} and {@code shared_object_id}, and tf.keras
+ * 2's {@code class_and_config_for_serialized_keras_object} only {@code class_name} and {@code config}. They are
+ * {@code strata_format}, the version of what Strata writes, and {@code strata_penalties}, the model-level
+ * penalties Keras has no field for (a Keras user loading the file gets the model without them).
  */
 final class StrataExtras {
     /** Bump when the meaning of something Strata writes changes, and add a migration step for old files. */
