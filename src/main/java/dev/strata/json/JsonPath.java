@@ -36,10 +36,6 @@ public final class JsonPath {
         return parent;
     }
 
-    public boolean isRoot() {
-        return parent == null;
-    }
-
     JsonPointer toPointer() {
         JsonPointer pointer = JsonPointer.empty();
         for (JsonPath p : segments()) {

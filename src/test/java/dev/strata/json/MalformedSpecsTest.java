@@ -109,6 +109,9 @@ class MalformedSpecsTest {
 
         String deep = "{\"class_name\": \"Sequential\", \"config\": " + "[".repeat(200) + "]".repeat(200) + "}";
         JsonSpecException nested = assertThrows(JsonSpecException.class, () -> ModelJson.read(deep));
+        JsonSpecReader shallow = ModelJson.reader(ReaderLimits.defaults().withMaxNestingDepth(3));
+        assertEquals(Kind.TOO_LARGE, assertThrows(JsonSpecException.class,
+                () -> shallow.read("{\"config\": {\"layers\": [[1]]}}")).kind());
         assertEquals(Kind.TOO_LARGE, nested.kind());
         assertTrue(nested.problem().contains("nesting depth"), nested.problem());
     }
