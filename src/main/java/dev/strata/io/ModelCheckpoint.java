@@ -1,0 +1,239 @@
+package dev.strata.io;
+
+import dev.strata.spec.Metric;
+import dev.strata.train.Callback;
+import dev.strata.train.FitPlan;
+import dev.strata.train.Model;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Keras's {@code ModelCheckpoint}: saves the model during {@code fit}, every epoch or every {@code n} batches,
+ * optionally only when a monitored quantity improves. Files are Strata checkpoints (the whole training state, to
+ * resume with {@link Checkpoints#restore}) or, with {@link #saveWeightsOnly}, weights files; every write is atomic.
+ *
+ * <pre>{@code
+ * model.fit(data, FitOptions.epochs(50).validationSplit(0.1).callbacks(
+ *         ModelCheckpoint.to("ckpt/epoch-{epoch:03d}-{val_loss:.4f}.ckpt").saveBestOnly(true)));
+ * }</pre>
+ *
+ * <p>The path is a Python format string over {@code epoch} (1-based, as in Keras), {@code batch} (1-based, for
+ * batch-frequency saves) and every key of the epoch's logs. Instances are immutable configurations; the best value
+ * seen is state of the instance and carries over between {@code fit} calls that share it, as in Keras.
+ *
+ * <p>Where Strata differs: a {@code val_} monitor with {@code saveBestOnly} and no validation data fails when
+ * {@code fit} starts, and a monitor missing from the logs fails at the first save, where Keras warns and saves
+ * every epoch. File names are not forced to Keras's {@code .keras} / {@code .weights.h5} endings.
+ */
+public final class ModelCheckpoint implements Callback {
+    /** How {@code saveBestOnly} compares: Keras's {@code mode}. */
+    public enum Mode { AUTO, MIN, MAX }
+
+    private final FilePathTemplate path;
+    private final String monitor;
+    private final Mode mode;
+    private final boolean saveBestOnly;
+    private final boolean saveWeightsOnly;
+    private final int saveFreq;
+    private final Double initialValueThreshold;
+    private final PrintStream verbose;
+
+    private Model model;
+    private boolean maximize;
+    private double best;
+    private boolean bestSet;
+    private int epoch;
+    private int batchesSinceSave;
+
+    private ModelCheckpoint(FilePathTemplate path, String monitor, Mode mode, boolean saveBestOnly,
+                            boolean saveWeightsOnly, int saveFreq, Double initialValueThreshold, PrintStream verbose) {
+        if (monitor == null || monitor.isEmpty()) {
+            throw new IllegalArgumentException("monitor must name a logs key, e.g. 'val_loss'");
+        }
+        if (saveFreq < 0) {
+            throw new IllegalArgumentException("save frequency must be a positive number of batches, was " + saveFreq);
+        }
+        this.path = path;
+        this.monitor = monitor;
+        this.mode = mode;
+        this.saveBestOnly = saveBestOnly;
+        this.saveWeightsOnly = saveWeightsOnly;
+        this.saveFreq = saveFreq;
+        this.initialValueThreshold = initialValueThreshold;
+        this.verbose = verbose;
+    }
+
+    /** Keras defaults: monitor {@code val_loss}, mode auto, every epoch, every save kept, full training state. */
+    public static ModelCheckpoint to(String filepath) {
+        return new ModelCheckpoint(new FilePathTemplate(filepath), "val_loss", Mode.AUTO, false, false, 0, null, null);
+    }
+
+    public static ModelCheckpoint to(Path filepath) {
+        return to(filepath.toString());
+    }
+
+    public ModelCheckpoint monitor(String monitor) {
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+                initialValueThreshold, verbose);
+    }
+
+    public ModelCheckpoint mode(Mode mode) {
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+                initialValueThreshold, verbose);
+    }
+
+    /** Save only when the monitored quantity improves on the best so far. */
+    public ModelCheckpoint saveBestOnly(boolean saveBestOnly) {
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+                initialValueThreshold, verbose);
+    }
+
+    /** Weights files instead of full training-state checkpoints. */
+    public ModelCheckpoint saveWeightsOnly(boolean saveWeightsOnly) {
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+                initialValueThreshold, verbose);
+    }
+
+    /** Keras {@code save_freq='epoch'}: the default. */
+    public ModelCheckpoint saveFreqEpoch() {
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, 0, initialValueThreshold,
+                verbose);
+    }
+
+    /**
+     * Keras {@code save_freq=n}: save after every {@code n} batches, judged on the running logs of the epoch. A
+     * training-state checkpoint saved inside an epoch records the epochs completed before it, so resuming repeats
+     * that epoch from its first batch with the optimizer's later state: not bit-identical to an uninterrupted run.
+     */
+    public ModelCheckpoint saveFreq(int batches) {
+        if (batches < 1) {
+            throw new IllegalArgumentException("save frequency must be at least 1 batch, was " + batches);
+        }
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, batches,
+                initialValueThreshold, verbose);
+    }
+
+    /** Keras {@code initial_value_threshold}: the best value to beat before the first save. */
+    public ModelCheckpoint initialValueThreshold(double threshold) {
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq, threshold, verbose);
+    }
+
+    /** Keras {@code verbose=1}: a line per decision, to the given stream. */
+    public ModelCheckpoint verbose(PrintStream out) {
+        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+                initialValueThreshold, out);
+    }
+
+    /** The best monitored value so far; NaN before the first improvement. */
+    public double best() {
+        return bestSet ? best : Double.NaN;
+    }
+
+    @Override
+    public void onTrainBegin(Model model, FitPlan plan) {
+        this.model = model;
+        this.maximize = switch (mode) {
+            case MIN -> false;
+            case MAX -> true;
+            case AUTO -> autoMaximize(model);
+        };
+        if (!bestSet && initialValueThreshold != null) {
+            best = initialValueThreshold;
+            bestSet = true;
+        }
+        if (saveBestOnly && monitor.startsWith("val_") && plan.validationExamples() == 0) {
+            throw new IllegalArgumentException("ModelCheckpoint monitors '" + monitor + "' but this fit has no "
+                    + "validation data: pass validationData or validationSplit, or monitor '"
+                    + monitor.substring(4) + "'");
+        }
+        batchesSinceSave = 0;
+    }
+
+    /** Keras 3: losses go down, metrics go their declared direction, anything else must be told. */
+    private boolean autoMaximize(Model model) {
+        String name = monitor.startsWith("val_") ? monitor.substring(4) : monitor;
+        if (name.equals("loss") || name.endsWith("_loss")) {
+            return false;
+        }
+        for (Metric m : model.config().metrics()) {
+            Metric resolved = m.resolve(model.config().loss());
+            String logged = m == Metric.ACCURACY ? "accuracy" : resolved.kerasName();
+            if (logged.equals(name)) {
+                // Error metrics go down; every other Strata metric (accuracies, AUC, precision, recall) goes up.
+                return resolved != Metric.MEAN_ABSOLUTE_ERROR && resolved != Metric.MEAN_SQUARED_ERROR;
+            }
+        }
+        throw new IllegalArgumentException("ModelCheckpoint cannot tell whether '" + monitor + "' should be "
+                + "maximized or minimized; pass mode(Mode.MAX) or mode(Mode.MIN)");
+    }
+
+    @Override
+    public void onEpochBegin(int epoch) {
+        this.epoch = epoch;
+    }
+
+    @Override
+    public void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {
+        if (saveFreq > 0 && ++batchesSinceSave >= saveFreq) {
+            batchesSinceSave = 0;
+            save(epoch, batch, logs);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        if (saveFreq == 0) {
+            save(epoch, -1, logs);
+        }
+    }
+
+    private void save(int epoch, int batch, Map<String, Double> logs) {
+        Map<String, Number> fields = new HashMap<>(logs);
+        fields.put("epoch", epoch + 1);
+        if (batch >= 0) {
+            fields.put("batch", batch + 1);
+        }
+        Path file = Path.of(path.format(fields));
+        if (saveBestOnly && !improved(epoch, logs, file)) {
+            return;
+        }
+        if (!saveBestOnly) {
+            say("Epoch %d: saving model to %s", epoch + 1, file);
+        }
+        // Inside an epoch (batch saves) only the epochs before it are complete.
+        int epochsDone = batch >= 0 ? epoch : epoch + 1;
+        if (saveWeightsOnly) {
+            Checkpoints.saveWeights(model, file, epochsDone);
+        } else {
+            Checkpoints.save(model, file, epochsDone);
+        }
+    }
+
+    private boolean improved(int epoch, Map<String, Double> logs, Path file) {
+        Double current = logs.get(monitor);
+        if (current == null) {
+            throw new IllegalStateException("ModelCheckpoint monitors '" + monitor + "', which is not in the logs: "
+                    + logs.keySet());
+        }
+        String before = bestSet ? String.format(Locale.ROOT, "%.5f", best) : "None";
+        // NaN never improves: comparisons with NaN are false, as Keras's ops.less / ops.greater.
+        boolean better = !bestSet || (maximize ? current > best : current < best);
+        if (better) {
+            say("Epoch %d: %s improved from %s to %.5f, saving model to %s", epoch + 1, monitor, before, current, file);
+            best = current;
+            bestSet = true;
+        } else {
+            say("Epoch %d: %s did not improve from %s", epoch + 1, monitor, before);
+        }
+        return better;
+    }
+
+    private void say(String format, Object... args) {
+        if (verbose != null) {
+            verbose.println(String.format(Locale.ROOT, format, args));
+        }
+    }
+}
