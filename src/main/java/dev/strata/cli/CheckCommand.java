@@ -1,0 +1,74 @@
+package dev.strata.cli;
+
+import dev.strata.graph.GraphCompiler;
+import dev.strata.graph.InferenceGraph;
+import dev.strata.graph.TrainingGraph;
+import dev.strata.json.ReadResult;
+import dev.strata.spec.ModelSummary;
+import dev.strata.spec.TrainingConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code check}: lints model specs completely (read, validate, build the training graph with its
+ * regularization terms and the inference graph), one line per file, so it can gate a build.
+ */
+final class CheckCommand implements Command {
+    @Override
+    public String name() {
+        return "check";
+    }
+
+    @Override
+    public String summary() {
+        return "validate JSON model specs completely, one line per file; exit 1 if any is not ok";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: strata check FILE...
+
+                For each file: reads the Keras JSON (Keras 1/2/3, TensorFlow.js), validates every layer and
+                shape, builds the training graph with its regularization terms and the inference graph, and
+                prints exactly one line:
+                  ok <file> params=<n> regularizers=<k>
+                  error <file> <JSON path>: <problem> (line L, column C)
+                A bad file never stops the others. Exit code 0 when every file is ok, 1 otherwise.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Arguments a = new Arguments(args, List.of(), List.of());
+        if (a.positionals().isEmpty()) {
+            throw new Arguments.UsageException("give at least one spec file");
+        }
+        int failures = 0;
+        for (String file : a.positionals()) {
+            String line = checkOne(Path.of(file), file);
+            failures += line.startsWith("ok ") ? 0 : 1;
+            out.println(line);
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Never throws: every failure, even an unexpected one, becomes an {@code error} line. */
+    static String checkOne(Path path, String label) {
+        try {
+            ReadResult read = SpecFiles.read(path);
+            ModelSummary summary = GraphCompiler.check(read.spec());
+            TrainingConfig config = SpecFiles.trainingFor(read, summary);
+            GraphCompiler.check(read.spec(), config);
+            int terms;
+            try (TrainingGraph train = GraphCompiler.training(read.spec(), config, 0);
+                 InferenceGraph infer = GraphCompiler.inference(read.spec())) {
+                terms = train.regularizationTerms().size();
+            }
+            return "ok " + label + " params=" + summary.totalParams() + " regularizers=" + terms;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return "error " + label + " " + SpecFiles.describe(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.strata.cli;
+
+import dev.strata.json.JsonSpecException;
+import dev.strata.json.ModelJson;
+import dev.strata.json.ReadResult;
+import dev.strata.spec.Activation;
+import dev.strata.spec.ActivationLayer;
+import dev.strata.spec.Dense;
+import dev.strata.spec.Layer;
+import dev.strata.spec.LayerSummary;
+import dev.strata.spec.Loss;
+import dev.strata.spec.Metric;
+import dev.strata.spec.ModelSummary;
+import dev.strata.spec.Optimizer;
+import dev.strata.spec.SpecException;
+import dev.strata.spec.TrainingConfig;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loading spec files for the commands, and the one-line error each failure becomes. */
+final class SpecFiles {
+    private SpecFiles() {
+    }
+
+    static ReadResult read(Path file) throws IOException {
+        return ModelJson.read(file);
+    }
+
+    /**
+     * The training configuration of a spec file: its own {@code training_config} / {@code compile_config},
+     * else what Keras users would pick for its output: crossentropy after softmax or sigmoid, MSE otherwise,
+     * with Adam.
+     */
+    static TrainingConfig trainingFor(ReadResult read, ModelSummary summary) {
+        return read.training().orElseGet(() -> defaultTraining(summary));
+    }
+
+    static TrainingConfig defaultTraining(ModelSummary summary) {
+        Activation last = Activation.LINEAR;
+        for (LayerSummary row : summary.layers()) {
+            Layer l = row.layer();
+            if (l instanceof Dense d) {
+                last = d.activation();
+            } else if (l instanceof ActivationLayer a) {
+                last = a.activation();
+            }
+        }
+        if (last == Activation.SOFTMAX) {
+            return TrainingConfig.of(Optimizer.adam(), Loss.categoricalCrossentropy(), Metric.ACCURACY);
+        }
+        if (last == Activation.SIGMOID) {
+            return TrainingConfig.of(Optimizer.adam(), Loss.binaryCrossentropy(), Metric.ACCURACY);
+        }
+        return TrainingConfig.of(Optimizer.adam(), Loss.meanSquaredError(), Metric.MEAN_ABSOLUTE_ERROR);
+    }
+
+    /** A failure as one line: the JSON path and problem where known, never a stack trace. */
+    static String describe(Throwable e) {
+        if (e instanceof JsonSpecException j) {
+            String where = j.line() > 0 ? " (line " + j.line() + ", column " + j.column() + ")" : "";
+            return j.path() + ": " + j.problem() + where;
+        }
+        if (e instanceof SpecException) {
+            return e.getMessage();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof IOException) {
+            return "cannot read: " + e.getMessage();
+        }
+        return "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    static List<String> metricNames(TrainingConfig config) {
+        return config.metrics().stream().map(Metric::kerasName).toList();
+    }
+}
