@@ -721,6 +721,90 @@ def gen_json():
     write_json(os.path.join(JSON_OUT, "h_compiled_saved_config_sgd.json"), cfg, indent=2)
 
 
+# --------------------------------------------------------------------------- 7. confusion metrics
+
+def confusion_state(metric):
+    return {v.name: [float(x) for x in np.asarray(v.numpy(), np.float32).reshape(-1)] for v in metric.variables}
+
+
+def gen_metrics():
+    """AUC (Keras defaults: 200 thresholds, ROC, interpolation), Precision and Recall (threshold 0.5),
+    accumulated batch by batch as evaluate does, and one fit that reports them."""
+    rng = np.random.default_rng(SEED + 7)
+    t = np.float32
+    edge_pred = np.array([0.0, 1.0, 0.5, t(100 / 199), t(1 / 199), np.nextafter(t(0.5), t(1)), -0.25, 1.5,
+                          0.3, 0.7, 0.3, 0.999], np.float32).reshape(-1, 1)
+    edge_true = np.array([0, 1, 1, 0, 1, 0, 0, 1, 0.3, 2.0, 0, 1], np.float32).reshape(-1, 1)
+    logits = rng.standard_normal((20, 3)).astype(np.float32)
+    soft = np.exp(logits) / np.sum(np.exp(logits), axis=1, keepdims=True)
+    inputs = [
+        ("binary_edges", edge_true, edge_pred, 5,
+         "exact 0 and 1, 0.5, float32(k/199) on thresholds, the float after 0.5, out-of-range (clipped for AUC), "
+         "soft label 0.3 and label 2.0 (both positive)"),
+        ("binary_random", rng.integers(0, 2, (64, 1)).astype(np.float32),
+         np.round(rng.random((64, 1)), 4).astype(np.float32), 16, "64 uniform predictions, random labels"),
+        ("onehot_3class", np.eye(3, dtype=np.float32)[rng.integers(0, 3, 20)], soft.astype(np.float32), 8,
+         "softmax rows and one-hot labels: every value is one binary decision"),
+        ("no_positive_labels", np.zeros((6, 1), np.float32),
+         np.array([0.1, 0.6, 0.9, 0.2, 0.5, 0.7], np.float32).reshape(-1, 1), 4,
+         "no positives: recall and AUC are 0 (divide_no_nan)"),
+        ("no_positive_predictions", np.array([1, 0, 1, 0], np.float32).reshape(-1, 1),
+         np.array([0.1, 0.2, 0.5, 0.3], np.float32).reshape(-1, 1), 3,
+         "nothing above 0.5: precision is 0 (divide_no_nan)"),
+    ]
+    cases = []
+    for name, y, p, batch, note in inputs:
+        metrics = {"auc": keras.metrics.AUC(), "precision": keras.metrics.Precision(),
+                   "recall": keras.metrics.Recall()}
+        for lo in range(0, len(y), batch):
+            for m in metrics.values():
+                m.update_state(y[lo:lo + batch], p[lo:lo + batch])
+        results = {k: f32(m.result()) for k, m in metrics.items()}
+        # The same through compile/evaluate of an identity model, so the metric wrappers agree.
+        fresh()
+        ident = keras.Sequential([keras.Input((y.shape[1],)), keras.layers.Activation("linear")])
+        ident.compile(optimizer="sgd", loss="mse", metrics=["auc", "precision", "recall"], jit_compile=JIT)
+        ev = ident.evaluate(p, y, batch_size=batch, verbose=0, return_dict=True)
+        for k in results:
+            assert abs(ev[k] - results[k]) < 1e-6, (name, k, ev[k], results[k])
+        cases.append({"name": name, "note": note, "batch_size": batch, "y_true": tensor(y), "y_pred": tensor(p),
+                      "auc": results["auc"], "precision": results["precision"], "recall": results["recall"],
+                      "auc_state": confusion_state(metrics["auc"]),
+                      "precision_state": confusion_state(metrics["precision"]),
+                      "recall_state": confusion_state(metrics["recall"])})
+
+    init = [rnd(rng, (4, 1), 0.5), rnd(rng, (1,), 0.1)]
+    x = rnd(rng, (32, 4))
+    y = (x[:, 0] - 0.5 * x[:, 1] + 0.3 * rng.standard_normal(32) > 0).astype(np.float32).reshape(-1, 1)
+    xv = rnd(rng, (16, 4))
+    yv = (xv[:, 0] - 0.5 * xv[:, 1] + 0.3 * rng.standard_normal(16) > 0).astype(np.float32).reshape(-1, 1)
+    fresh()
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid", name="out")],
+                             name="metrics_fit")
+    model.set_weights(init)
+    model.compile(optimizer=keras.optimizers.SGD(0.5), loss="binary_crossentropy",
+                  metrics=["auc", "precision", "recall", "accuracy"], jit_compile=JIT)
+    init_w = weights_of(model)
+    hist = model.fit(x, y, batch_size=8, epochs=3, shuffle=False, validation_data=(xv, yv), verbose=0)
+    write_json(os.path.join(OUT, "metrics.json"), {
+        "meta": meta("Confusion-matrix metrics: AUC(), Precision(), Recall() with Keras defaults, state "
+                     "accumulated batch by batch, and a fit reporting them."),
+        "cases": cases,
+        "cases_note": "update_state on rows [i*batch_size, (i+1)*batch_size) in turn, then result(); "
+                      "*_state are the metric variables (AUC: 200 thresholds, -1e-7, k/199, 1+1e-7). Checked "
+                      "equal to model.evaluate of an identity model with the same batch size.",
+        "fit": {
+            "model": {"input_dim": 4, "units": 1, "activation": "sigmoid"},
+            "compile": {"optimizer": keras.optimizers.serialize(model.optimizer), "loss": "binary_crossentropy",
+                        "metrics": ["auc", "precision", "recall", "accuracy"]},
+            "fit_args": {"batch_size": 8, "epochs": 3, "shuffle": False},
+            "x": tensor(x), "y": tensor(y), "x_val": tensor(xv), "y_val": tensor(yv),
+            "initial_weights": init_w,
+            "history": {k: [f32(v) for v in vals] for k, vals in hist.history.items()},
+        },
+    })
+
+
 def stable_shared_ids(obj, mapping=None):
     """.keras config.json uses Python id() values as shared_object_id; renumber them 1, 2, ...
     in order of first appearance so that reruns write identical files."""
@@ -748,6 +832,7 @@ def main():
     gen_optimizers()
     gen_fit_history()
     gen_json()
+    gen_metrics()
 
 
 if __name__ == "__main__":

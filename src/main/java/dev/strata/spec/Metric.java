@@ -2,23 +2,55 @@ package dev.strata.spec;
 
 import java.util.Locale;
 
-/** Metrics reported by fit and evaluate, with Keras names. {@code ACCURACY} resolves by loss as Keras does. */
+/**
+ * Metrics reported by fit and evaluate, with Keras names and Keras defaults. {@code ACCURACY} resolves by loss
+ * as Keras does. {@code AUC} is Keras's {@code AUC()}: 200 thresholds, ROC curve, interpolated summation;
+ * {@code PRECISION} and {@code RECALL} use Keras's default threshold 0.5. Like Keras, the confusion-matrix
+ * metrics flatten every output value into one binary decision and read any non-zero target as positive.
+ */
 public enum Metric {
-    ACCURACY("accuracy"),
-    BINARY_ACCURACY("binary_accuracy"),
-    CATEGORICAL_ACCURACY("categorical_accuracy"),
-    SPARSE_CATEGORICAL_ACCURACY("sparse_categorical_accuracy"),
-    MEAN_ABSOLUTE_ERROR("mae"),
-    MEAN_SQUARED_ERROR("mse");
+    ACCURACY("accuracy", true),
+    BINARY_ACCURACY("binary_accuracy", true),
+    CATEGORICAL_ACCURACY("categorical_accuracy", true),
+    SPARSE_CATEGORICAL_ACCURACY("sparse_categorical_accuracy", true),
+    MEAN_ABSOLUTE_ERROR("mae", false),
+    MEAN_SQUARED_ERROR("mse", false),
+    AUC("auc", true),
+    PRECISION("precision", true),
+    RECALL("recall", true);
+
+    /** Keras's default {@code num_thresholds} of {@code AUC}. */
+    public static final int AUC_THRESHOLDS = 200;
+
+    /** Keras's default decision threshold of {@code Precision} and {@code Recall}. */
+    public static final float DECISION_THRESHOLD = 0.5f;
 
     private final String kerasName;
+    private final boolean higherIsBetter;
 
-    Metric(String kerasName) {
+    Metric(String kerasName, boolean higherIsBetter) {
         this.kerasName = kerasName;
+        this.higherIsBetter = higherIsBetter;
     }
 
     public String kerasName() {
         return kerasName;
+    }
+
+    /**
+     * Keras's {@code _direction == "up"}: what a monitor in {@code auto} mode maximises. Accuracies, AUC,
+     * precision and recall go up; error metrics go down.
+     */
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    /**
+     * True for the metrics whose epoch value is a formula over accumulated confusion counts rather than a
+     * mean of per-example values; they need targets shaped like the model output.
+     */
+    public boolean isConfusionMetric() {
+        return this == AUC || this == PRECISION || this == RECALL;
     }
 
     /** The concrete metric Keras picks for {@code 'accuracy'} under the given loss. */
