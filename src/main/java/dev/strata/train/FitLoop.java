@@ -2,6 +2,8 @@ package dev.strata.train;
 
 import dev.strata.graph.TrainingGraph;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -35,10 +37,12 @@ final class FitLoop {
         if (validation != null) {
             model.requireTargets(validation);
         }
-        if (options.verbosity() != Verbosity.SILENT) {
-            callbacks.add(new ProgressBar(System.out, options.verbosity() == Verbosity.AUTO && ProgressBar.isTerminal()));
-        }
         callbacks.addAll(options.callbacks());
+        boolean hasBar = callbacks.stream().anyMatch(c -> c instanceof ProgressBar);
+        if (options.verbosity() != Verbosity.SILENT && !hasBar) {
+            boolean live = options.verbosity() == Verbosity.AUTO && ProgressBar.isTerminal();
+            callbacks.add(new ProgressBar(System.out, live));
+        }
     }
 
     History run() {
@@ -52,7 +56,7 @@ final class FitLoop {
         BatchFeeder feeder = new BatchFeeder(train, model.targetDims());
         long seed = options.shuffleSeed() != null ? options.shuffleSeed() : model.options().seed();
         History history = new History();
-        model.takeStopRequest();
+        model.clearStopRequest();
         for (Callback c : callbacks) {
             c.onTrainBegin(model, plan);
         }
@@ -61,8 +65,11 @@ final class FitLoop {
                 c.onEpochBegin(epoch);
             }
             int[] order = options.shuffle() ? permutation(n, seed, epoch) : null;
-            RunningMeans means = new RunningMeans(g.metricNames(), model.examplesPerRow());
+            RunningMeans means = model.newMeans();
             for (int step = 0; step < steps; step++) {
+                for (Callback c : callbacks) {
+                    c.onBatchBegin(epoch, step);
+                }
                 int from = step * batch;
                 int count = Math.min(batch, n - from);
                 try (TFloat32 x = order == null ? feeder.inputs(from, count) : feeder.inputs(order, from, count);
@@ -78,16 +85,19 @@ final class FitLoop {
                         c.onBatchEnd(epoch, step, running);
                     }
                 }
+                if (model.stopTrainingRequested()) {
+                    break;
+                }
             }
             Map<String, Double> logs = means.means("");
             if (validation != null) {
-                logs.putAll(model.evaluateLogs(validation, batch, "val_"));
+                logs.putAll(validate(batch));
             }
-            history.add(epoch, logs);
             for (Callback c : callbacks) {
                 c.onEpochEnd(epoch, logs);
             }
-            if (model.takeStopRequest()) {
+            history.add(epoch, logs);
+            if (model.stopTrainingRequested()) {
                 break;
             }
         }
@@ -95,6 +105,20 @@ final class FitLoop {
             c.onTrainEnd(history);
         }
         return history;
+    }
+
+    /** The validation pass, as Keras runs {@code evaluate} inside {@code fit}; returns {@code val_} logs. */
+    private Map<String, Double> validate(int batch) {
+        for (Callback c : callbacks) {
+            c.onTestBegin();
+        }
+        Map<String, Double> logs = model.evaluateLogs(validation, batch, "");
+        for (Callback c : callbacks) {
+            c.onTestEnd(Collections.unmodifiableMap(logs));
+        }
+        Map<String, Double> prefixed = new LinkedHashMap<>();
+        logs.forEach((k, v) -> prefixed.put("val_" + k, v));
+        return prefixed;
     }
 
     /** Fisher-Yates with a generator seeded by (seed, epoch). */

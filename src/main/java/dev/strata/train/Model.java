@@ -7,6 +7,7 @@ import dev.strata.graph.StateSlot;
 import dev.strata.graph.TrainingGraph;
 import dev.strata.graph.WeightSet;
 import dev.strata.spec.Loss;
+import dev.strata.spec.Metric;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.ModelSummary;
 import dev.strata.spec.TensorShape;
@@ -92,15 +93,22 @@ public final class Model implements AutoCloseable {
         return new FitLoop(this, data, options).run();
     }
 
-    /** Asks a running {@code fit} to stop after the current epoch, as Keras's {@code stop_training}. */
+    /**
+     * Asks a running {@code fit} to stop, as setting Keras's {@code model.stop_training}: checked after every
+     * batch, so a request from {@code onBatchEnd} ends the epoch early (its validation and {@code onEpochEnd}
+     * still run) and one from {@code onEpochEnd} ends training after that epoch.
+     */
     public void stopTraining() {
         stopRequested = true;
     }
 
-    boolean takeStopRequest() {
-        boolean s = stopRequested;
+    /** Whether {@link #stopTraining()} was called during the current {@code fit}. */
+    public boolean stopTrainingRequested() {
+        return stopRequested;
+    }
+
+    void clearStopRequest() {
         stopRequested = false;
-        return s;
     }
 
     /** Data loss, penalties and metrics over a dataset, with dropout off; Keras's default batch size 32. */
@@ -115,7 +123,7 @@ public final class Model implements AutoCloseable {
     Map<String, Double> evaluateLogs(Dataset data, int batchSize, String prefix) {
         requireTargets(data);
         BatchFeeder feeder = new BatchFeeder(data, targetDims());
-        RunningMeans means = new RunningMeans(train.metricNames(), examplesPerRow());
+        RunningMeans means = newMeans();
         for (int from = 0; from < data.size(); from += batchSize) {
             int n = Math.min(batchSize, data.size() - from);
             try (TFloat32 x = feeder.inputs(from, n); TFloat32 y = feeder.targets(from, n);
@@ -204,14 +212,19 @@ public final class Model implements AutoCloseable {
         weightsVersion++;
     }
 
+    /** The optimizer's current learning rate: the float32 value the next step uses, widened to double. */
     public double learningRate() {
         StateSlot lr = train.state().get(TrainingGraph.learningRateSlot());
         return SlotValues.read(session, List.of(lr)).values(lr.name())[0];
     }
 
+    /**
+     * Sets the optimizer's learning rate (a float32 variable, as Keras's), effective from the next step. Zero is
+     * allowed, as in Keras, so schedules can decay to it.
+     */
     public void setLearningRate(double learningRate) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive and finite, was " + learningRate);
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be >= 0 and finite, was " + learningRate);
         }
         StateSlot lr = train.state().get(TrainingGraph.learningRateSlot());
         SlotValues.write(session, List.of(lr), new WeightSet(Map.of(lr.name(),
@@ -299,6 +312,14 @@ public final class Model implements AutoCloseable {
 
     void weightsChanged() {
         weightsVersion++;
+    }
+
+    RunningMeans newMeans() {
+        List<Metric> resolved = new ArrayList<>();
+        for (Metric m : config.metrics()) {
+            resolved.add(m.resolve(config.loss()));
+        }
+        return new RunningMeans(train.metricNames(), resolved, examplesPerRow());
     }
 
     long[] targetDims() {
