@@ -2,6 +2,9 @@ package dev.strata.train;
 
 import dev.strata.spec.TensorShape;
 import java.util.Arrays;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * Examples in memory: inputs and targets as flat row-major float arrays with the shape of one example.
@@ -75,6 +78,25 @@ public final class Dataset {
         return of(flatten(x), TensorShape.of(width(x, "x")), null, null);
     }
 
+    /**
+     * Examples from TensorFlow arrays whose first axis is the example axis: {@code x} of shape
+     * {@code (n, ...)}, {@code y} of shape {@code (n, ...)} (or null for inputs only). A rank-1 array is one
+     * value per example. The values are copied once, in bulk, into a flat array.
+     */
+    public static Dataset of(FloatNdArray x, FloatNdArray y) {
+        int n = examples(x, "x");
+        if (y != null && examples(y, "y") != n) {
+            throw new IllegalArgumentException("x has " + n + " examples but y has " + y.shape().size(0));
+        }
+        return of(copy(x), exampleShape(x.shape(), "x"), y == null ? null : copy(y),
+                y == null ? null : exampleShape(y.shape(), "y"));
+    }
+
+    /** Inputs only, for predict, from a TensorFlow array of shape {@code (n, ...)}. */
+    public static Dataset inputs(FloatNdArray x) {
+        return of(x, null);
+    }
+
     public int size() {
         return size;
     }
@@ -137,6 +159,37 @@ public final class Dataset {
     public float[] target(int i) {
         int w = (int) yShape.size();
         return Arrays.copyOfRange(y, (offset + i) * w, (offset + i + 1) * w);
+    }
+
+    private static int examples(FloatNdArray a, String what) {
+        Shape shape = a.shape();
+        if (shape.isUnknown() || shape.numDimensions() < 1 || shape.hasUnknownDimension()) {
+            throw new IllegalArgumentException(what + " needs a known shape (examples, ...), was " + shape);
+        }
+        if (shape.size() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(what + " has " + shape.size() + " values, more than a Java array holds");
+        }
+        return (int) shape.size(0);
+    }
+
+    private static TensorShape exampleShape(Shape shape, String what) {
+        if (shape.numDimensions() == 1) {
+            return TensorShape.of(1);
+        }
+        int[] dims = new int[shape.numDimensions() - 1];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = (int) shape.size(i + 1);
+            if (dims[i] < 1) {
+                throw new IllegalArgumentException(what + " has an empty example axis: shape " + shape);
+            }
+        }
+        return TensorShape.of(dims);
+    }
+
+    private static float[] copy(FloatNdArray a) {
+        float[] out = new float[(int) a.shape().size()];
+        a.copyTo(DataBuffers.of(out, false, false));
+        return out;
     }
 
     private static int width(float[][] rows, String what) {
