@@ -32,17 +32,10 @@ final class SpecErrors {
     record Site(JsonPath entry, Fields config) {
     }
 
-    /** The problem text without the owner and field prefix the spec put in front of it. */
-    static String problem(InvalidSpecException e) {
-        String prefix = e.where() + ": " + (e.field() == null ? "" : e.field() + " ");
-        String m = e.getMessage();
-        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
-    }
-
     /** For errors raised while reading one object: the field is a key of that object's config. */
     static JsonSpecException atField(ReadContext ctx, InvalidSpecException e, JsonPath config) {
         JsonPath path = e.field() == null ? config : config.key(e.field());
-        return ctx.error(JsonSpecException.Kind.INVALID, path, problem(e), e.field(), e);
+        return ctx.error(JsonSpecException.Kind.INVALID, path, e.problem(), e.field(), e);
     }
 
     /** For errors raised by a model constructor, which name the layer by its index. */
@@ -53,7 +46,7 @@ final class SpecErrors {
             site = find(INPUT, e.where(), inputs);
         }
         String field = e.field();
-        String problem = problem(e);
+        String problem = e.problem();
         JsonPath path;
         if (e instanceof CyclicGraphException || "inbound_nodes".equals(field)) {
             path = site == null ? modelConfig.key("layers") : site.entry().key("inbound_nodes");

@@ -36,6 +36,11 @@ public record Flatten(String name) implements Layer {
             throw new InvalidSpecException(where, "input",
                     "Flatten needs every non-batch dimension defined. Received input shape " + input);
         }
-        return TensorShape.of((int) Math.max(1, input.size()));
+        long size = Math.max(1, input.size());
+        if (size > Integer.MAX_VALUE) {
+            throw new InvalidSpecException(where, "input", "Flatten would make " + size
+                    + " values per example, more than a dimension can hold (2^31 - 1). Received input shape " + input);
+        }
+        return TensorShape.of((int) size);
     }
 }

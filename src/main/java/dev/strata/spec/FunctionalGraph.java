@@ -32,7 +32,7 @@ final class FunctionalGraph {
         Set<String> used = usedNames(inputs, nodes);
         List<FunctionalInput> named = new ArrayList<>(inputs.size());
         for (FunctionalInput in : inputs) {
-            named.add(in.name() == null ? in.withName(fresh("input_layer", used)) : in);
+            named.add(in.name() == null ? in.withName(LayerNames.fresh("input_layer", used)) : in);
         }
         return List.copyOf(named);
     }
@@ -42,7 +42,7 @@ final class FunctionalGraph {
         List<FunctionalNode> named = new ArrayList<>(nodes.size());
         for (FunctionalNode n : nodes) {
             Layer l = n.layer();
-            named.add(l.name() == null ? n.withLayer(l.withName(fresh(l.namePrefix(), used))) : n);
+            named.add(l.name() == null ? n.withLayer(l.withName(LayerNames.fresh(l.namePrefix(), used))) : n);
         }
         return List.copyOf(named);
     }
@@ -54,37 +54,15 @@ final class FunctionalGraph {
             if (in == null) {
                 throw new InvalidSpecException("inputs[" + j + "]", null, "input must not be null");
             }
-            claim(used, in.name(), whereInput(in, j));
+            LayerNames.claim(used, in.name(), whereInput(in, j));
         }
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i) == null) {
                 throw new InvalidSpecException("layers[" + i + "]", null, "layer must not be null");
             }
-            claim(used, nodes.get(i).layer().name(), where(nodes, i));
+            LayerNames.claim(used, nodes.get(i).layer().name(), where(nodes, i));
         }
         return used;
-    }
-
-    private static void claim(Set<String> used, String name, String where) {
-        if (name == null) {
-            return;
-        }
-        if (name.isBlank() || name.contains("/")) {
-            throw new InvalidSpecException(where, "name", "must be non-empty and contain no '/'. Received: name=" + name);
-        }
-        if (!used.add(name)) {
-            throw new InvalidSpecException(where, "name",
-                    "is used by another input or layer of this model; names must be unique");
-        }
-    }
-
-    private static String fresh(String prefix, Set<String> used) {
-        String candidate = prefix;
-        for (int k = 1; used.contains(candidate); k++) {
-            candidate = prefix + "_" + k;
-        }
-        used.add(candidate);
-        return candidate;
     }
 
     /** Index of every node by layer name; inputs are looked up apart. */

@@ -7,11 +7,18 @@ package dev.strata.spec;
 public class InvalidSpecException extends SpecException {
     private final String where;
     private final String field;
+    private final String problem;
 
     public InvalidSpecException(String where, String field, String problem) {
         super(where + ": " + (field == null ? "" : field + " ") + problem);
         this.where = where;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the owner and field in front: {@code must be a positive integer. Received: ...}. */
+    public String problem() {
+        return problem;
     }
 
     /** The owner of the bad value, for example {@code layer 'dense_1' (Dense, layers[1])}. */

@@ -116,28 +116,11 @@ public record Sequential(String name, TensorShape inputShape, List<Layer> layers
             if (l == null) {
                 throw new InvalidSpecException("layers[" + i + "]", null, "layer must not be null");
             }
-            if (l.name() != null) {
-                if (l.name().isBlank() || l.name().contains("/")) {
-                    throw new InvalidSpecException(Layer.describe(l, i), "name",
-                            "must be non-empty and contain no '/'. Received: name=" + l.name());
-                }
-                if (!used.add(l.name())) {
-                    throw new InvalidSpecException(Layer.describe(l, i), "name",
-                            "is used by another layer of this model; layer names must be unique");
-                }
-            }
+            LayerNames.claim(used, l.name(), Layer.describe(l, i));
         }
         List<Layer> named = new ArrayList<>(layers.size());
         for (Layer l : layers) {
-            if (l.name() == null) {
-                String candidate = l.namePrefix();
-                for (int k = 1; used.contains(candidate); k++) {
-                    candidate = l.namePrefix() + "_" + k;
-                }
-                used.add(candidate);
-                l = l.withName(candidate);
-            }
-            named.add(l);
+            named.add(l.name() == null ? l.withName(LayerNames.fresh(l.namePrefix(), used)) : l);
         }
         return List.copyOf(named);
     }

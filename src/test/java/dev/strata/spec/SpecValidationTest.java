@@ -22,7 +22,7 @@ class SpecValidationTest {
                 .add(Dense.units(-3).name("head")));
         assertEquals("layer 'head' (Dense, layers[1])", e.where());
         assertEquals("units", e.field());
-        assertTrue(e.getMessage().contains("Received: units=-3"), e.getMessage());
+        assertEquals("must be a positive integer. Received: units=-3", e.problem());
     }
 
     @Test
@@ -77,6 +77,13 @@ class SpecValidationTest {
         InvalidSpecException e = invalid(() -> Sequential.create().input(TensorShape.of(5, TensorShape.UNKNOWN))
                 .add(Dense.units(3)));
         assertTrue(e.getMessage().contains("defined last dimension"), e.getMessage());
+    }
+
+    @Test
+    void flattenThatWouldOverflowADimensionIsRejected() {
+        InvalidSpecException e = invalid(() -> Sequential.create().input(65536, 65537).add(Flatten.create()));
+        assertEquals("input", e.field());
+        assertTrue(e.problem().startsWith("Flatten would make 4295032832 values per example"), e.problem());
     }
 
     @Test
