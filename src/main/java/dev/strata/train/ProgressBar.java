@@ -152,7 +152,7 @@ public final class ProgressBar implements Callback {
 
     String bar(int done) {
         int steps = plan.stepsPerEpoch();
-        int filled = (int) ((long) WIDTH * done / steps);
+        int filled = steps == 0 ? WIDTH : (int) ((long) WIDTH * done / steps);
         String head = done < steps && filled < WIDTH ? ">" : "";
         return "[" + "=".repeat(filled) + head + ".".repeat(WIDTH - filled - head.length()) + "]";
     }
