@@ -247,7 +247,8 @@ final class CheckpointReader {
             for (int from = 0; from < values.length; ) {
                 int count = Math.min(chunk.length / 4, values.length - from);
                 in.readFully(chunk, 0, count * 4);
-                ByteBuffer.wrap(chunk, 0, count * 4).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(values, from, count);
+                ByteBuffer.wrap(chunk, 0, count * 4).order(ByteOrder.BIG_ENDIAN).asFloatBuffer()
+                        .get(values, from, count);
                 from += count;
             }
             return values;

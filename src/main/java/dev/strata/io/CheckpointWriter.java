@@ -63,8 +63,8 @@ final class CheckpointWriter {
         for (Map.Entry<String, WeightSet.Entry> e : set.entries().entrySet()) {
             long[] shape = e.getValue().shape();
             if (shape.length > CheckpointFormat.MAX_RANK) {
-                throw new IllegalArgumentException("'" + e.getKey() + "' has rank " + shape.length + ", the format holds "
-                        + "at most " + CheckpointFormat.MAX_RANK);
+                throw new IllegalArgumentException("'" + e.getKey() + "' has rank " + shape.length
+                        + ", the format holds at most " + CheckpointFormat.MAX_RANK);
             }
             d.writeByte(role);
             writeString(d, e.getKey(), "weight name");

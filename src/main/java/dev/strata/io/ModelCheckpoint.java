@@ -1,9 +1,9 @@
 package dev.strata.io;
 
-import dev.strata.spec.Metric;
 import dev.strata.train.Callback;
 import dev.strata.train.FitPlan;
 import dev.strata.train.Model;
+import dev.strata.train.Monitor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,12 +29,8 @@ import java.util.Map;
  * every epoch. File names are not forced to Keras's {@code .keras} / {@code .weights.h5} endings.
  */
 public final class ModelCheckpoint implements Callback {
-    /** How {@code saveBestOnly} compares: Keras's {@code mode}. */
-    public enum Mode { AUTO, MIN, MAX }
-
     private final FilePathTemplate path;
-    private final String monitor;
-    private final Mode mode;
+    private final Monitor monitor;
     private final boolean saveBestOnly;
     private final boolean saveWeightsOnly;
     private final int saveFreq;
@@ -48,17 +44,13 @@ public final class ModelCheckpoint implements Callback {
     private int epoch;
     private int batchesSinceSave;
 
-    private ModelCheckpoint(FilePathTemplate path, String monitor, Mode mode, boolean saveBestOnly,
-                            boolean saveWeightsOnly, int saveFreq, Double initialValueThreshold, PrintStream verbose) {
-        if (monitor == null || monitor.isEmpty()) {
-            throw new IllegalArgumentException("monitor must name a logs key, e.g. 'val_loss'");
-        }
+    private ModelCheckpoint(FilePathTemplate path, Monitor monitor, boolean saveBestOnly, boolean saveWeightsOnly,
+                            int saveFreq, Double initialValueThreshold, PrintStream verbose) {
         if (saveFreq < 0) {
             throw new IllegalArgumentException("save frequency must be a positive number of batches, was " + saveFreq);
         }
         this.path = path;
         this.monitor = monitor;
-        this.mode = mode;
         this.saveBestOnly = saveBestOnly;
         this.saveWeightsOnly = saveWeightsOnly;
         this.saveFreq = saveFreq;
@@ -68,38 +60,45 @@ public final class ModelCheckpoint implements Callback {
 
     /** Keras defaults: monitor {@code val_loss}, mode auto, every epoch, every save kept, full training state. */
     public static ModelCheckpoint to(String filepath) {
-        return new ModelCheckpoint(new FilePathTemplate(filepath), "val_loss", Mode.AUTO, false, false, 0, null, null);
+        return new ModelCheckpoint(new FilePathTemplate(filepath), Monitor.of("val_loss"), false, false, 0, null,
+                null);
     }
 
     public static ModelCheckpoint to(Path filepath) {
         return to(filepath.toString());
     }
 
-    public ModelCheckpoint monitor(String monitor) {
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
-                initialValueThreshold, verbose);
+    /** The logs key to judge by; keeps the mode. */
+    public ModelCheckpoint monitor(String key) {
+        return monitor(new Monitor(key, monitor.mode(), monitor.minDelta()));
     }
 
-    public ModelCheckpoint mode(Mode mode) {
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
-                initialValueThreshold, verbose);
+    /** Keras's {@code mode}: AUTO (from the key and the compiled metrics), MIN or MAX. */
+    public ModelCheckpoint mode(Monitor.Mode mode) {
+        return monitor(monitor.mode(mode));
+    }
+
+    /** The monitor type shared with {@code EarlyStopping}; Keras's ModelCheckpoint has no min_delta, Strata's may. */
+    public ModelCheckpoint monitor(Monitor monitor) {
+        return new ModelCheckpoint(path, monitor, saveBestOnly, saveWeightsOnly, saveFreq, initialValueThreshold,
+                verbose);
     }
 
     /** Save only when the monitored quantity improves on the best so far. */
     public ModelCheckpoint saveBestOnly(boolean saveBestOnly) {
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+        return new ModelCheckpoint(path, monitor, saveBestOnly, saveWeightsOnly, saveFreq,
                 initialValueThreshold, verbose);
     }
 
     /** Weights files instead of full training-state checkpoints. */
     public ModelCheckpoint saveWeightsOnly(boolean saveWeightsOnly) {
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+        return new ModelCheckpoint(path, monitor, saveBestOnly, saveWeightsOnly, saveFreq,
                 initialValueThreshold, verbose);
     }
 
     /** Keras {@code save_freq='epoch'}: the default. */
     public ModelCheckpoint saveFreqEpoch() {
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, 0, initialValueThreshold,
+        return new ModelCheckpoint(path, monitor, saveBestOnly, saveWeightsOnly, 0, initialValueThreshold,
                 verbose);
     }
 
@@ -112,18 +111,18 @@ public final class ModelCheckpoint implements Callback {
         if (batches < 1) {
             throw new IllegalArgumentException("save frequency must be at least 1 batch, was " + batches);
         }
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, batches,
+        return new ModelCheckpoint(path, monitor, saveBestOnly, saveWeightsOnly, batches,
                 initialValueThreshold, verbose);
     }
 
     /** Keras {@code initial_value_threshold}: the best value to beat before the first save. */
     public ModelCheckpoint initialValueThreshold(double threshold) {
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq, threshold, verbose);
+        return new ModelCheckpoint(path, monitor, saveBestOnly, saveWeightsOnly, saveFreq, threshold, verbose);
     }
 
     /** Keras {@code verbose=1}: a line per decision, to the given stream. */
     public ModelCheckpoint verbose(PrintStream out) {
-        return new ModelCheckpoint(path, monitor, mode, saveBestOnly, saveWeightsOnly, saveFreq,
+        return new ModelCheckpoint(path, monitor, saveBestOnly, saveWeightsOnly, saveFreq,
                 initialValueThreshold, out);
     }
 
@@ -135,39 +134,18 @@ public final class ModelCheckpoint implements Callback {
     @Override
     public void onTrainBegin(Model model, FitPlan plan) {
         this.model = model;
-        this.maximize = switch (mode) {
-            case MIN -> false;
-            case MAX -> true;
-            case AUTO -> autoMaximize(model);
-        };
+        // Only a best-only checkpoint needs a direction; Keras would fail on an unknown key even without one.
+        this.maximize = saveBestOnly && monitor.maximizes(model);
         if (!bestSet && initialValueThreshold != null) {
             best = initialValueThreshold;
             bestSet = true;
         }
-        if (saveBestOnly && monitor.startsWith("val_") && plan.validationExamples() == 0) {
-            throw new IllegalArgumentException("ModelCheckpoint monitors '" + monitor + "' but this fit has no "
-                    + "validation data: pass validationData or validationSplit, or monitor '"
-                    + monitor.substring(4) + "'");
+        String key = monitor.key();
+        if (saveBestOnly && key.startsWith("val_") && plan.validationExamples() == 0) {
+            throw new IllegalArgumentException("ModelCheckpoint monitors '" + key + "' but this fit has no "
+                    + "validation data: pass validationData or validationSplit, or monitor '" + key.substring(4) + "'");
         }
         batchesSinceSave = 0;
-    }
-
-    /** Keras 3: losses go down, metrics go their declared direction, anything else must be told. */
-    private boolean autoMaximize(Model model) {
-        String name = monitor.startsWith("val_") ? monitor.substring(4) : monitor;
-        if (name.equals("loss") || name.endsWith("_loss")) {
-            return false;
-        }
-        for (Metric m : model.config().metrics()) {
-            Metric resolved = m.resolve(model.config().loss());
-            String logged = m == Metric.ACCURACY ? "accuracy" : resolved.kerasName();
-            if (logged.equals(name)) {
-                // Error metrics go down; every other Strata metric (accuracies, AUC, precision, recall) goes up.
-                return resolved != Metric.MEAN_ABSOLUTE_ERROR && resolved != Metric.MEAN_SQUARED_ERROR;
-            }
-        }
-        throw new IllegalArgumentException("ModelCheckpoint cannot tell whether '" + monitor + "' should be "
-                + "maximized or minimized; pass mode(Mode.MAX) or mode(Mode.MIN)");
     }
 
     @Override
@@ -213,20 +191,21 @@ public final class ModelCheckpoint implements Callback {
     }
 
     private boolean improved(int epoch, Map<String, Double> logs, Path file) {
-        Double current = logs.get(monitor);
+        Double current = monitor.value(logs);
         if (current == null) {
-            throw new IllegalStateException("ModelCheckpoint monitors '" + monitor + "', which is not in the logs: "
-                    + logs.keySet());
+            throw new IllegalStateException("ModelCheckpoint monitors '" + monitor.key() + "', which is not in the "
+                    + "logs: " + logs.keySet());
         }
         String before = bestSet ? String.format(Locale.ROOT, "%.5f", best) : "None";
-        // NaN never improves: comparisons with NaN are false, as Keras's ops.less / ops.greater.
-        boolean better = !bestSet || (maximize ? current > best : current < best);
+        // Keras's comparison, shared with EarlyStopping: a tie is no improvement and NaN never is one.
+        boolean better = monitor.isImprovement(current, bestSet ? best : null, maximize);
         if (better) {
-            say("Epoch %d: %s improved from %s to %.5f, saving model to %s", epoch + 1, monitor, before, current, file);
+            say("Epoch %d: %s improved from %s to %.5f, saving model to %s", epoch + 1, monitor.key(), before, current,
+                    file);
             best = current;
             bestSet = true;
         } else {
-            say("Epoch %d: %s did not improve from %s", epoch + 1, monitor, before);
+            say("Epoch %d: %s did not improve from %s", epoch + 1, monitor.key(), before);
         }
         return better;
     }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class CheckpointFileTest {
         assertEquals(7, out.epoch());
         assertEquals(123_456_789_012L, out.step());
         assertEquals("modèle", out.modelName());
-        assertEquals(in.weights().entries().keySet().stream().toList(), out.weights().entries().keySet().stream().toList());
+        assertEquals(List.copyOf(in.weights().entries().keySet()), List.copyOf(out.weights().entries().keySet()));
         assertEquals(in.optimizerState().entries().keySet(), out.optimizerState().entries().keySet());
         in.trainingState().entries().forEach((name, e) -> {
             WeightSet.Entry got = out.trainingState().get(name);
