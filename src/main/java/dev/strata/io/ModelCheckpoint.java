@@ -41,7 +41,8 @@ public final class ModelCheckpoint implements Callback {
     private boolean maximize;
     private double best;
     private boolean bestSet;
-    private int epoch;
+    private int stepsPerEpoch;
+    private int batchesInEpoch;
     private int batchesSinceSave;
 
     private ModelCheckpoint(FilePathTemplate path, Monitor monitor, boolean saveBestOnly, boolean saveWeightsOnly,
@@ -134,6 +135,7 @@ public final class ModelCheckpoint implements Callback {
     @Override
     public void onTrainBegin(Model model, FitPlan plan) {
         this.model = model;
+        this.stepsPerEpoch = plan.stepsPerEpoch();
         // Only a best-only checkpoint needs a direction; Keras would fail on an unknown key even without one.
         this.maximize = saveBestOnly && monitor.maximizes(model);
         if (!bestSet && initialValueThreshold != null) {
@@ -150,25 +152,28 @@ public final class ModelCheckpoint implements Callback {
 
     @Override
     public void onEpochBegin(int epoch) {
-        this.epoch = epoch;
+        batchesInEpoch = 0;
     }
 
     @Override
     public void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {
+        batchesInEpoch++;
         if (saveFreq > 0 && ++batchesSinceSave >= saveFreq) {
             batchesSinceSave = 0;
-            save(epoch, batch, logs);
+            save(epoch, batch, logs, false);
         }
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         if (saveFreq == 0) {
-            save(epoch, -1, logs);
+            // model.stopTraining() from a batch hook ends an epoch early: that epoch still has to be trained.
+            save(epoch, -1, logs, batchesInEpoch >= stepsPerEpoch);
         }
     }
 
-    private void save(int epoch, int batch, Map<String, Double> logs) {
+    /** @param epochComplete whether every batch of {@code epoch} has run: decides the epochs-done count saved */
+    private void save(int epoch, int batch, Map<String, Double> logs, boolean epochComplete) {
         Map<String, Number> fields = new HashMap<>(logs);
         fields.put("epoch", epoch + 1);
         if (batch >= 0) {
@@ -181,8 +186,7 @@ public final class ModelCheckpoint implements Callback {
         if (!saveBestOnly) {
             say("Epoch %d: saving model to %s", epoch + 1, file);
         }
-        // Inside an epoch (batch saves) only the epochs before it are complete.
-        int epochsDone = batch >= 0 ? epoch : epoch + 1;
+        int epochsDone = epochComplete ? epoch + 1 : epoch;
         if (saveWeightsOnly) {
             Checkpoints.saveWeights(model, file, epochsDone);
         } else {

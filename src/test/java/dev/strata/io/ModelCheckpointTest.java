@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.train.Callback;
 import dev.strata.train.FitOptions;
 import dev.strata.train.FitPlan;
 import dev.strata.train.History;
@@ -41,6 +42,9 @@ class ModelCheckpointTest {
         cb.onTrainBegin(model, PLAN);
         for (int e = 0; e < values.length; e++) {
             cb.onEpochBegin(e);
+            for (int b = 0; b < PLAN.stepsPerEpoch(); b++) {
+                cb.onBatchEnd(e, b, Map.of("loss", 1.0));
+            }
             cb.onEpochEnd(e, Map.of("loss", 1.0, key, values[e]));
         }
     }
@@ -158,6 +162,33 @@ class ModelCheckpointTest {
         Checkpoint midEpoch = Checkpoints.read(dir.resolve("e2-b2.ckpt"));
         assertEquals(1, midEpoch.epoch(), "inside epoch 2 only epoch 1 is complete");
         assertEquals(10, midEpoch.step());
+    }
+
+    @Test
+    void anEpochCutShortByStopTrainingIsNotCountedAsDone() {
+        Callback stopMidEpoch = new Callback() {
+            private Model model;
+
+            @Override
+            public void onTrainBegin(Model model, FitPlan plan) {
+                this.model = model;
+            }
+
+            @Override
+            public void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {
+                if (epoch == 1 && batch == 2) {
+                    model.stopTraining();
+                }
+            }
+        };
+        try (Model m = IoFixtures.model(1)) {
+            m.fit(IoFixtures.DATA, FitOptions.epochs(4).batchSize(8).quiet().callbacks(stopMidEpoch,
+                    ModelCheckpoint.to(dir.resolve("e{epoch}.ckpt").toString())));
+        }
+        assertEquals(1, Checkpoints.read(dir.resolve("e1.ckpt")).epoch());
+        Checkpoint cut = Checkpoints.read(dir.resolve("e2.ckpt"));
+        assertEquals(1, cut.epoch(), "epoch 2 stopped after 3 of 8 batches: resume must train it again");
+        assertEquals(8 + 3, cut.step());
     }
 
     @Test
