@@ -2,8 +2,15 @@ package dev.strata.cli;
 
 import dev.strata.demo.DemoData;
 import dev.strata.demo.RegularizationDemo;
+import dev.strata.experiment.ComparisonReport;
+import dev.strata.experiment.SettingResult;
+import dev.strata.io.HistoryPlot;
+import dev.strata.train.History;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code demo}: the main job, regularization against overfitting on the embedded data set. */
 final class DemoCommand implements Command {
@@ -20,7 +27,7 @@ final class DemoCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: strata demo [--epochs N]
+                Usage: strata demo [--epochs N] [--png FILE]
 
                 Trains a 30-128-128-1 network on the embedded data set (200 noisy training examples,
                 2,000 validation examples, 30 features of which 4 matter) without regularization and with
@@ -28,15 +35,23 @@ final class DemoCommand implements Command {
                 fraction of near-zero weights for each setting.
 
                   --epochs N   epochs per setting (default 150)
+                  --png FILE   where to draw the training and validation curves (default target/strata-demo.png)
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Arguments a = new Arguments(args, List.of("--epochs"), List.of());
+        Arguments a = new Arguments(args, List.of("--epochs", "--png"), List.of());
         int epochs = a.intValue("--epochs", 150);
         a.requireNoPositionals(0);
-        RegularizationDemo.run(DemoData.standard(), epochs, out);
+        ComparisonReport report = RegularizationDemo.run(DemoData.standard(), epochs, out);
+        Path png = Path.of(a.value("--png", "target/strata-demo.png"));
+        Map<String, History> runs = new LinkedHashMap<>();
+        for (SettingResult r : report.results()) {
+            runs.put(r.label(), r.history());
+        }
+        HistoryPlot.writeComparison(runs, List.of("data_loss"), png);
+        out.println("training and validation curves: " + png.toAbsolutePath());
         return 0;
     }
 }

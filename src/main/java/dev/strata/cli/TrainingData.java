@@ -1,0 +1,74 @@
+package dev.strata.cli;
+
+import dev.strata.demo.DemoData;
+import dev.strata.spec.Loss;
+import dev.strata.spec.ModelSummary;
+import dev.strata.spec.TensorShape;
+import dev.strata.spec.TrainingConfig;
+import dev.strata.train.CsvData;
+import dev.strata.train.CsvLoader;
+import dev.strata.train.CsvOptions;
+import dev.strata.train.Dataset;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The data a command trains on: a CSV file (labels encoded as the loss needs them; the last fraction held
+ * out for validation, as Keras's validation_split) or, without one, the embedded demo data set.
+ */
+record TrainingData(Dataset train, Dataset validation, String description) {
+
+    static final java.util.List<String> OPTIONS = java.util.List.of("--data", "--label", "--validation-split");
+    static final java.util.List<String> FLAGS = java.util.List.of("--standardize");
+
+    static TrainingData from(Arguments a, ModelSummary model, TrainingConfig config) throws IOException {
+        String file = a.value("--data", null);
+        if (file == null) {
+            TensorShape in = model.inputShape();
+            TensorShape out = model.outputShape();
+            if (!in.equals(TensorShape.of(DemoData.FEATURES)) || !out.equals(TensorShape.of(1))) {
+                throw new Arguments.UsageException("the embedded demo data has " + DemoData.FEATURES
+                        + " features and one binary label, but this model takes " + in + " and outputs " + out
+                        + "; give --data FILE.csv");
+            }
+            DemoData demo = DemoData.standard();
+            return new TrainingData(demo.train(), demo.validation(), "embedded demo data ("
+                    + demo.train().size() + " training, " + demo.validation().size() + " validation examples)");
+        }
+        Path path = Path.of(file);
+        String label = a.value("--label", null);
+        CsvOptions options = label == null ? CsvOptions.label(lastHeader(path))
+                : label.matches("\\d+") ? CsvOptions.labelIndex(Integer.parseInt(label)) : CsvOptions.label(label);
+        Loss loss = config.loss();
+        if (loss instanceof Loss.SparseCategoricalCrossentropy) {
+            options = options.sparse();
+        } else if (loss instanceof Loss.CategoricalCrossentropy) {
+            options = options.oneHot(model.outputShape().dim(-1));
+        }
+        if (a.flag("--standardize")) {
+            options = options.standardize();
+        }
+        CsvData csv = CsvLoader.load(path, options);
+        double split = a.doubleValue("--validation-split", 0.2);
+        if (split == 0) {
+            return new TrainingData(csv.dataset(), null, file + " (" + csv.dataset().size() + " examples)");
+        }
+        Dataset[] parts = csv.dataset().splitLast(split);
+        return new TrainingData(parts[0], parts[1], file + " (" + parts[0].size() + " training, " + parts[1].size()
+                + " validation examples, label column '" + csv.labelName() + "')");
+    }
+
+    private static String lastHeader(Path csv) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null || header.isBlank()) {
+                throw new Arguments.UsageException(csv + " is empty; it needs a header row");
+            }
+            String[] names = header.split(",");
+            return names[names.length - 1].trim().replace("\"", "");
+        }
+    }
+}
