@@ -19,7 +19,7 @@ import org.tensorflow.types.TInt64;
 
 /** Builds one forward pass of a validated model on top of shared variable reads. */
 final class Forward {
-    private final Ops tf;
+    private final Scopes layers;
     private final Map<String, ModelVariable> variables;
     private final TowerMode mode;
     private final Operand<TInt64> step;
@@ -29,8 +29,9 @@ final class Forward {
      * @param step the training step counter; dropout masks are a pure function of (seed, step), so a
      *     resumed run draws the same masks as an uninterrupted one. Null outside training.
      */
-    Forward(Ops tf, Map<String, ModelVariable> variables, TowerMode mode, Operand<TInt64> step, long modelSeed) {
-        this.tf = tf;
+    Forward(Scopes layers, Map<String, ModelVariable> variables, TowerMode mode, Operand<TInt64> step,
+            long modelSeed) {
+        this.layers = layers;
         this.variables = variables;
         this.mode = mode;
         this.step = step;
@@ -44,7 +45,7 @@ final class Forward {
         List<Tower.ActivityOutput> activity = new ArrayList<>();
         for (LayerSummary row : model.layers()) {
             Layer layer = row.layer();
-            Ops scope = tf.withSubScope(layer.name());
+            Ops scope = layers.of(layer.name());
             if (layer instanceof Dense dense) {
                 Operand<TFloat32> pre = dense(scope, dense, x, row);
                 x = Activations.apply(scope, dense.activation(), pre);

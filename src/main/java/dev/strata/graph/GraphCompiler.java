@@ -109,13 +109,14 @@ public final class GraphCompiler {
         Graph graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            VariableIo io = new VariableIo(tf);
+            Scopes root = new Scopes(tf);
+            VariableIo io = new VariableIo(root.of("io"));
             Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
             boolean sparse = config.loss() instanceof Loss.SparseCategoricalCrossentropy;
             Shape targetShape = sparse ? Shape.of(-1) : batchShape(summary.outputShape());
             Placeholder<TFloat32> target = tf.withName("target").placeholder(TFloat32.class,
                     Placeholder.shape(targetShape));
-            Map<String, ModelVariable> vars = Variables.create(tf, summary, io);
+            Map<String, ModelVariable> vars = Variables.create(root, summary, io);
 
             Operand<?> stepHandle = tf.withName("step").varHandleOp(TInt64.class, Shape.scalar(),
                     VarHandleOp.sharedName("step"));
@@ -125,16 +126,15 @@ public final class GraphCompiler {
             Operand<TFloat32> learningRate = tf.withName("learning_rate_read").readVariableOp(lrHandle, TFloat32.class);
             io.add(LEARNING_RATE, new long[0], lrHandle, learningRate);
 
-            Tower train = new Forward(tf.withSubScope("train"), vars, TowerMode.TRAINING, step, seed)
-                    .build(summary, input);
-            Tower eval = new Forward(tf.withSubScope("eval"), vars, TowerMode.EVALUATION, null, seed)
-                    .build(summary, input);
+            Scopes trainScopes = new Scopes(root.of("train"));
+            Scopes evalScopes = new Scopes(root.of("eval"));
+            Tower train = new Forward(trainScopes, vars, TowerMode.TRAINING, step, seed).build(summary, input);
+            Tower eval = new Forward(evalScopes, vars, TowerMode.EVALUATION, null, seed).build(summary, input);
 
-            List<RegularizationTerm> weightTerms = RegularizationTerms.forWeights(tf, summary, vars, spec.penalties());
-            List<RegularizationTerm> trainTerms = RegularizationTerms.withActivity(tf.withSubScope("train"), train,
-                    weightTerms);
-            List<RegularizationTerm> evalTerms = RegularizationTerms.withActivity(tf.withSubScope("eval"), eval,
-                    weightTerms);
+            List<RegularizationTerm> weightTerms = RegularizationTerms.forWeights(root, summary, vars,
+                    spec.penalties());
+            List<RegularizationTerm> trainTerms = RegularizationTerms.withActivity(trainScopes, train, weightTerms);
+            List<RegularizationTerm> evalTerms = RegularizationTerms.withActivity(evalScopes, eval, weightTerms);
 
             int classes = summary.outputShape().rank() == 0 ? 1 : summary.outputShape().dim(-1);
             Objective trainObjective = Objective.build(tf.withSubScope("train_loss"), config, train, target,
@@ -162,9 +162,9 @@ public final class GraphCompiler {
                 trainStep = tf.withControlDependencies(applies).withName("train_step")
                         .assignAddVariableOp(stepHandle, tf.constant(1L));
             }
-            Placeholder<TInt64> stepFeed = tf.withSubScope("io").withName("step_value").placeholder(TInt64.class,
+            Placeholder<TInt64> stepFeed = root.of("io").withName("step_value").placeholder(TInt64.class,
                     Placeholder.shape(Shape.scalar()));
-            Op assignStep = tf.withSubScope("io").withName("step_assign").assignVariableOp(stepHandle, stepFeed);
+            Op assignStep = root.of("io").withName("step_assign").assignVariableOp(stepHandle, stepFeed);
             Op assignState = io.assignAll();
 
             return new TrainingGraph(graph, summary, config, input, target, new ArrayList<>(vars.values()),
@@ -183,10 +183,11 @@ public final class GraphCompiler {
         Graph graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            VariableIo io = new VariableIo(tf);
+            Scopes root = new Scopes(tf);
+            VariableIo io = new VariableIo(root.of("io"));
             Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
-            Map<String, ModelVariable> vars = Variables.create(tf, summary, io);
-            Tower tower = new Forward(tf, vars, TowerMode.INFERENCE, null, 0).build(summary, input);
+            Map<String, ModelVariable> vars = Variables.create(root, summary, io);
+            Tower tower = new Forward(root, vars, TowerMode.INFERENCE, null, 0).build(summary, input);
             Operand<TFloat32> output = tf.withName("output").identity(tower.output());
             return new InferenceGraph(graph, summary, input, output, new ArrayList<>(vars.values()), io.slots(),
                     io.assignAll());

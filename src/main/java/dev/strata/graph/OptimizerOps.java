@@ -34,8 +34,8 @@ final class OptimizerOps {
         List<Op> decays = new ArrayList<>();
         if (optimizer.weightDecay() > 0) {
             Operand<TFloat32> wd = opt.constant((float) optimizer.weightDecay());
+            Ops s = afterGradients.withSubScope("weight_decay");
             for (ModelVariable v : trainables) {
-                Ops s = afterGradients.withSubScope("weight_decay");
                 // Keras 3: variable.assign(variable - variable * wd * lr)
                 decays.add(s.assignSubVariableOp(v.handle(), s.math.mul(s.math.mul(v.value(), wd), learningRate)));
             }

@@ -19,7 +19,7 @@ final class RegularizationTerms {
     private RegularizationTerms() {
     }
 
-    static List<RegularizationTerm> forWeights(Ops tf, ModelSummary summary, Map<String, ModelVariable> vars,
+    static List<RegularizationTerm> forWeights(Scopes root, ModelSummary summary, Map<String, ModelVariable> vars,
                                                List<ModelPenalty> penalties) {
         List<RegularizationTerm> terms = new ArrayList<>();
         for (LayerSummary row : summary.layers()) {
@@ -31,7 +31,7 @@ final class RegularizationTerms {
                 RegularizationTerm.Kind kind = w.role() == WeightSpec.Role.BIAS
                         ? RegularizationTerm.Kind.BIAS : RegularizationTerm.Kind.KERNEL;
                 String name = row.layer().name() + "/" + w.name() + "_regularizer";
-                Ops scope = tf.withSubScope(row.layer().name()).withSubScope(w.name() + "_regularizer");
+                Ops scope = root.of(row.layer().name()).withSubScope(w.name() + "_regularizer");
                 terms.add(new RegularizationTerm(name, row.layer().name(), kind, w.regularizer(),
                         scope.withName("value").identity(Penalties.build(scope, w.regularizer(), v.value()))));
             }
@@ -43,7 +43,7 @@ final class RegularizationTerms {
                 if (!GraphCompiler.covers(penalty, v.spec())) {
                     continue;
                 }
-                Ops scope = tf.withSubScope(prefix).withSubScope(v.name().replace('/', '_'));
+                Ops scope = root.of(prefix).withSubScope(v.name().replace('/', '_'));
                 terms.add(new RegularizationTerm(prefix + "/" + v.name(), v.layerName(), RegularizationTerm.Kind.MODEL,
                         penalty.regularizer(),
                         scope.withName("value").identity(Penalties.build(scope, penalty.regularizer(), v.value()))));
@@ -56,10 +56,10 @@ final class RegularizationTerms {
      * Activity terms of one forward pass, then the shared weight terms: the order of Keras {@code model.losses}.
      * Keras 3 divides an activity penalty by the batch size of the output it regularizes.
      */
-    static List<RegularizationTerm> withActivity(Ops tf, Tower tower, List<RegularizationTerm> weightTerms) {
+    static List<RegularizationTerm> withActivity(Scopes tower, Tower pass, List<RegularizationTerm> weightTerms) {
         List<RegularizationTerm> terms = new ArrayList<>();
-        for (Tower.ActivityOutput a : tower.activityOutputs()) {
-            Ops scope = tf.withSubScope(a.layerName()).withSubScope("activity_regularizer");
+        for (Tower.ActivityOutput a : pass.activityOutputs()) {
+            Ops scope = tower.of(a.layerName()).withSubScope("activity_regularizer");
             Operand<TFloat32> penalty = Penalties.build(scope, a.regularizer(), a.value());
             Operand<TFloat32> batch = scope.dtypes.cast(scope.stridedSlice(scope.shape(a.value()),
                     org.tensorflow.ndarray.index.Indices.at(0)), TFloat32.class);

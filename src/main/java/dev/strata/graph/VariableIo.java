@@ -19,8 +19,9 @@ final class VariableIo {
     private final List<Op> assigns = new ArrayList<>();
     private final Ops io;
 
-    VariableIo(Ops tf) {
-        this.io = tf.withSubScope("io");
+    /** @param io the graph's {@code io} scope */
+    VariableIo(Ops io) {
+        this.io = io;
     }
 
     void add(String name, long[] shape, Operand<?> handle, Operand<TFloat32> read) {

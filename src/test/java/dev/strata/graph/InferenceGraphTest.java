@@ -114,6 +114,27 @@ class InferenceGraphTest {
         }
     }
 
+    /** Each layer's ops live under its own name, never under the next layer's (TF Java uniquifies scopes). */
+    @Test
+    void opsLiveUnderTheirLayersName() {
+        try (InferenceGraph g = GraphCompiler.inference(regularized())) {
+            for (String op : List.of("dense/MatMul", "dense/Relu", "dense_1/MatMul", "dense_1/Tanh", "dense_2/MatMul",
+                    "dense_2/Softmax", "io/dense_kernel/assign", "output")) {
+                assertTrue(g.graph().operation(op) != null, "missing op " + op);
+            }
+            assertTrue(g.graph().operation("dense_1_1/MatMul") == null);
+        }
+        try (TrainingGraph g = GraphCompiler.training(regularized(),
+                TrainingConfig.of(Optimizer.adam(), Loss.categoricalCrossentropy()), 0)) {
+            for (String op : List.of("dense/kernel_regularizer/value", "dense/bias_regularizer/value",
+                    "dense_1/kernel_regularizer/value", "train/dense/activity_regularizer/value",
+                    "eval/dense/activity_regularizer/value", "train/dense/MatMul", "eval/dense_2/Softmax",
+                    "model_penalty/dense_kernel/value", "io/step_assign", "train_step")) {
+                assertTrue(g.graph().operation(op) != null, "missing op " + op);
+            }
+        }
+    }
+
     @Test
     void predictionsEqualTheTrainingGraphsForwardPassWithDropoutOff() {
         float[][] x = Fixtures.uniform(40, 4, 5);
