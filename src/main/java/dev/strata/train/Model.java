@@ -52,7 +52,7 @@ public final class Model implements AutoCloseable {
 
     /** Validates in Java, builds the training graph, and sets initial weights drawn from the seed. */
     public static Model compile(ModelSpec spec, TrainingConfig config, ModelOptions options) {
-        TrainingGraph graph = GraphCompiler.training(spec, config, options.seed());
+        TrainingGraph graph = GraphCompiler.training(spec, config, options.compileOptions());
         Session session = null;
         try {
             session = Sessions.open(graph.graph(), options);

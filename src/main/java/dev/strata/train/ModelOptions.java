@@ -1,11 +1,14 @@
 package dev.strata.train;
 
+import dev.strata.graph.CompileOptions;
+
 /**
- * How a model is built and run: the seed behind every initial weight and dropout mask, and TensorFlow's
- * thread pools (0 lets TensorFlow choose). On small CPUs, one inter-op thread and all cores intra-op is
- * usually fastest for dense models.
+ * How a model is built and run: the seed behind every initial weight and dropout mask, TensorFlow's thread
+ * pools (0 lets TensorFlow choose; on small CPUs, one inter-op thread and all cores intra-op is usually
+ * fastest for dense models), and whether Adam uses TensorFlow's fused kernel (faster, about 6.6e-6 relative
+ * off Keras per step) instead of Keras 3's update written out op by op.
  */
-public record ModelOptions(long seed, int intraOpThreads, int interOpThreads) {
+public record ModelOptions(long seed, int intraOpThreads, int interOpThreads, boolean fusedAdam) {
     public ModelOptions {
         if (intraOpThreads < 0 || interOpThreads < 0) {
             throw new IllegalArgumentException("thread counts must be >= 0 (0 = TensorFlow default)");
@@ -13,14 +16,22 @@ public record ModelOptions(long seed, int intraOpThreads, int interOpThreads) {
     }
 
     public static ModelOptions defaults() {
-        return new ModelOptions(0, 0, 0);
+        return new ModelOptions(0, 0, 0, false);
     }
 
     public ModelOptions seed(long seed) {
-        return new ModelOptions(seed, intraOpThreads, interOpThreads);
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam);
     }
 
     public ModelOptions threads(int intraOp, int interOp) {
-        return new ModelOptions(seed, intraOp, interOp);
+        return new ModelOptions(seed, intraOp, interOp, fusedAdam);
+    }
+
+    public ModelOptions fusedAdam(boolean fused) {
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fused);
+    }
+
+    CompileOptions compileOptions() {
+        return CompileOptions.seed(seed).fusedAdam(fusedAdam);
     }
 }

@@ -14,6 +14,7 @@ import dev.strata.train.Dataset;
 import dev.strata.train.FitOptions;
 import dev.strata.train.History;
 import dev.strata.train.Model;
+import dev.strata.train.ModelOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,14 +95,9 @@ class OptimizersGoldenTest {
         WeightSet kerasAfter = Golden.weights(c.get("steps").get(0).get("weights_after"));
         Golden.Checker formula = new Golden.Checker(FIXTURE);
         Golden.Checker keras = new Golden.Checker(FIXTURE);
-        WeightSet strata;
-        try (Model m = Model.compile(Sequential.named("opt_model").input(4).add(Dense.units(3)),
-                TrainingConfig.of(Golden.optimizer(c.get("optimizer")), Loss.meanSquaredError()))) {
-            m.setWeights(initial);
-            Dataset batch = Golden.dataset(f.get("x"), f.get("y"));
-            m.fit(batch, FitOptions.epochs(1).batchSize(batch.size()).shuffle(false).quiet());
-            strata = m.weights();
-        }
+        Golden.Checker fused = new Golden.Checker(FIXTURE);
+        WeightSet strata = oneStep(f, c, initial, false);
+        WeightSet strataFused = oneStep(f, c, initial, true);
         for (JsonNode grad : c.get("initial_gradients")) {
             String w = Golden.strataName(grad.get("path").asText());
             float[] g = Golden.floats(grad);
@@ -111,9 +107,23 @@ class OptimizersGoldenTest {
             assertTrue(maxRelative(viaFused, viaKeras) > 1e-6, "the two formulas must differ for this check to mean anything");
             formula.close(name + " Keras formula vs Keras " + w, kerasAfter.values(w), viaKeras, REL, 1e-9);
             keras.close(name + " Strata vs Keras formula " + w, viaKeras, strata.values(w), REL, 1e-9);
+            fused.close(name + " Strata fusedAdam vs fused-kernel formula " + w, viaFused, strataFused.values(w), REL,
+                    1e-9);
         }
         formula.verify(name + ": the fixture is Keras's composed Adam update");
         keras.verify(name + ": Strata = Keras formula");
+        fused.verify(name + ": ModelOptions.fusedAdam = TensorFlow's fused kernel (float32 1 - beta)");
+    }
+
+    private static WeightSet oneStep(JsonNode f, JsonNode c, WeightSet initial, boolean fusedAdam) {
+        try (Model m = Model.compile(Sequential.named("opt_model").input(4).add(Dense.units(3)),
+                TrainingConfig.of(Golden.optimizer(c.get("optimizer")), Loss.meanSquaredError()),
+                ModelOptions.defaults().fusedAdam(fusedAdam))) {
+            m.setWeights(initial);
+            Dataset batch = Golden.dataset(f.get("x"), f.get("y"));
+            m.fit(batch, FitOptions.epochs(1).batchSize(batch.size()).shuffle(false).quiet());
+            return m.weights();
+        }
     }
 
     private static double maxRelative(float[] a, float[] b) {
