@@ -31,7 +31,8 @@ import org.tensorflow.types.TFloat32;
  * Training throughput of Strata against a hand-written TensorFlow Java graph of the same MLP
  * (784-512-512-10, relu, softmax crossentropy, SGD, batch 128), measured alternately in one run so machine
  * noise hits both; prints examples/s of each and their ratio. Not a test: run it with
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.strata.bench.TrainingThroughputBenchmark}.
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.strata.bench.TrainingThroughputBenchmark
+ * -Dexec.args="EXAMPLES ROUNDS sgd|adam|adam-fused"}.
  */
 public final class TrainingThroughputBenchmark {
     private static final int FEATURES = 784;
@@ -41,7 +42,8 @@ public final class TrainingThroughputBenchmark {
     public static void main(String[] args) {
         int examples = args.length > 0 ? Integer.parseInt(args[0]) : 12_800;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        boolean adam = args.length > 2 && args[2].equals("adam");
+        boolean adam = args.length > 2 && args[2].startsWith("adam");
+        boolean fused = args.length > 2 && args[2].equals("adam-fused");
         int threads = Runtime.getRuntime().availableProcessors();
         float[] x = new float[examples * FEATURES];
         float[] y = new float[examples * CLASSES];
@@ -59,10 +61,11 @@ public final class TrainingThroughputBenchmark {
         TrainingConfig config = TrainingConfig.of(adam ? Optimizer.adam(0.001) : Optimizer.sgd(0.01),
                 Loss.categoricalCrossentropy());
         Dataset data = Dataset.of(x, TensorShape.of(FEATURES), y, TensorShape.of(CLASSES));
-        try (Model strata = Model.compile(spec, config, ModelOptions.defaults().threads(threads, 1));
+        try (Model strata = Model.compile(spec, config, ModelOptions.defaults().threads(threads, 1).fusedAdam(fused));
              HandWritten baseline = new HandWritten(threads, adam)) {
-            System.out.println("optimizer: " + (adam ? "Adam (Strata: Keras 3 update ops; hand-written: fused "
-                    + "ResourceApplyAdam)" : "SGD (both: fused ResourceApplyGradientDescent)"));
+            System.out.println("optimizer: " + (!adam ? "SGD (both: fused ResourceApplyGradientDescent)"
+                    : fused ? "Adam (both: fused ResourceApplyAdam)"
+                    : "Adam (Strata: Keras 3 update written out; hand-written: fused ResourceApplyAdam)"));
             FitOptions oneEpoch = FitOptions.epochs(1).batchSize(BATCH).shuffle(false).quiet();
             strata.fit(data, oneEpoch);
             baseline.epoch(x, y, examples);
