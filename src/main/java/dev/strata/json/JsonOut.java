@@ -1,9 +1,7 @@
 package dev.strata.json;
 
-import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -104,10 +102,7 @@ final class JsonOut {
         sb.append('"');
     }
 
-    /**
-     * Python's float repr: the shortest digits that read back to the same double (Schubfach, as Python's
-     * algorithm), in positional form for exponents -4..15 and {@code 1e-07} form otherwise.
-     */
+    /** Python's float repr, with the spellings Python's json module writes for non-finite values. */
     static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
@@ -115,23 +110,6 @@ final class JsonOut {
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(DoubleToDecimal.toString(d)).stripTrailingZeros();
-        String digits = exact.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - exact.scale(); // decimal exponent of the first digit
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        if (exponent < 0) {
-            return sign + "0." + "0".repeat(-exponent - 1) + digits;
-        }
-        if (digits.length() <= exponent + 1) {
-            return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
-        }
-        return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+        return PythonFloat.repr(d);
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.train;
 
+import dev.strata.json.PythonFloat;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package dev.strata.train;
+package dev.strata.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,5 +26,22 @@ class PythonFloatTest {
         assertEquals("-inf", PythonFloat.repr(Double.NEGATIVE_INFINITY));
         // Java 17's Double.toString gives 2.0E-3 correctly but 2.82879384806159008E17 for this one.
         assertEquals("2.82879384806159e+17", PythonFloat.repr(2.82879384806159E17));
+    }
+
+    @Test
+    void matchesPythonOnPowersOfTwoAndRandomBitPatterns() throws Exception {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("src/test/resources/json/python_float_repr.txt"));
+        int checked = 0;
+        for (String line : lines) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split(" ");
+            double v = Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16));
+            assertEquals(parts[1], PythonFloat.repr(v), parts[0]);
+            checked++;
+        }
+        assertEquals(true, checked > 2500, "checked " + checked);
     }
 }
