@@ -50,6 +50,11 @@ public final class GraphCompiler {
                     loss.kerasName() + " needs a model output with a class axis. Received " + out);
         }
         for (Metric m : config.metrics()) {
+            if (m.resolve(loss).isConfusionMetric() && loss instanceof Loss.SparseCategoricalCrossentropy) {
+                throw new InvalidSpecException("training config", "metrics", m.resolve(loss).kerasName()
+                        + " needs targets shaped like the model output, but sparse_categorical_crossentropy feeds one"
+                        + " class index per example; use categorical_crossentropy with one-hot targets");
+            }
             if (m.resolve(loss) == Metric.SPARSE_CATEGORICAL_ACCURACY && out.rank() != 1) {
                 throw new InvalidSpecException("model '" + spec.name() + "'", "metrics",
                         "sparse_categorical_accuracy needs a model output of shape (None, classes). Received " + out);

@@ -1,6 +1,5 @@
 package dev.strata.graph;
 
-import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import java.util.List;
@@ -40,11 +39,6 @@ public final class MetricOps {
     /** The metric's block for one batch: a rank-1 tensor of {@link #statsWidth} values. */
     static Operand<TFloat32> batchStats(Ops tf, Metric metric, Loss loss, Operand<TFloat32> y, Operand<TFloat32> p) {
         Metric resolved = metric.resolve(loss);
-        if (resolved.isConfusionMetric() && loss instanceof Loss.SparseCategoricalCrossentropy) {
-            throw new InvalidSpecException("training config", "metrics", resolved.kerasName()
-                    + " needs targets shaped like the model output, but sparse_categorical_crossentropy feeds one"
-                    + " class index per example; use categorical_crossentropy with one-hot targets");
-        }
         return switch (resolved) {
             case AUC -> auc(tf, y, p);
             case PRECISION -> counts(tf, y, p, false);

@@ -16,8 +16,10 @@ import org.tensorflow.types.TInt64;
  * regularization term and the optimizer update, plus an evaluation pass (dropout off) over the same
  * variables for {@code evaluate}. Built by {@link GraphCompiler#training}; owns its {@link Graph}.
  *
- * <p>{@link #trainStats()} and {@link #evalStats()} pack {@code [total, data, regularization, metrics...]}
- * into one vector so a step costs a single fetch; metrics are batch sums of per-example values.
+ * <p>{@link #trainStats()} and {@link #evalStats()} pack {@code [total, data, regularization]} and then one
+ * block per metric into one vector, so a step costs a single fetch: a mean metric's block is the batch sum of
+ * its per-example values, a confusion metric's the batch's counts (AUC: tp, fp, tn, fn per threshold); see
+ * {@link MetricOps#statsWidth}.
  */
 public final class TrainingGraph implements AutoCloseable {
     /** Position of each value in the stats vectors. */

@@ -30,6 +30,16 @@ class BadInputTest {
     }
 
     @Test
+    void confusionMetricsWithSparseLabelsAreRejectedBeforeAnyGraphIsBuilt() {
+        Sequential spec = Sequential.create().input(4).add(Dense.units(3).activation(Activation.SOFTMAX));
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> dev.strata.graph.GraphCompiler.check(
+                spec, TrainingConfig.of(Optimizer.sgd(), Loss.sparseCategoricalCrossentropy(),
+                        dev.strata.spec.Metric.AUC)));
+        assertEquals("metrics", e.field());
+        assertTrue(e.problem().startsWith("auc needs targets shaped like the model output"), e.problem());
+    }
+
+    @Test
     void orthogonalRegularizerNeedsARank2WeightWithTwoRows() {
         Sequential spec = Sequential.create().input(4).add(Dense.units(3).biasRegularizer(orthogonal()));
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> Model.compile(spec, MSE));
