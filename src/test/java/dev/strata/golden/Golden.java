@@ -37,6 +37,15 @@ final class Golden {
     }
 
     /** A fixture by file name, for example {@code "regularizers.json"}. */
+    /** The fixture's {@code cases} array as (name, case) arguments for a parameterized test. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases(String fixture) {
+        List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+        for (JsonNode c : load(fixture).get("cases")) {
+            out.add(org.junit.jupiter.params.provider.Arguments.of(c.get("name").asText(), c));
+        }
+        return out.stream();
+    }
+
     static JsonNode load(String name) {
         return CACHE.computeIfAbsent(name, n -> {
             try (InputStream in = Golden.class.getResourceAsStream("/golden/" + n)) {

@@ -41,11 +41,7 @@ class LossesGoldenTest {
     private static final double ABS = 1e-9;
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : Golden.load(FIXTURE).get("cases")) {
-            out.add(Arguments.of(c.get("name").asText(), c));
-        }
-        return out.stream();
+        return Golden.cases(FIXTURE);
     }
 
     /** {@code Dense(n)} with identity kernel and zero bias, then optionally an activation layer. */

@@ -15,8 +15,6 @@ import dev.strata.train.FitOptions;
 import dev.strata.train.History;
 import dev.strata.train.Model;
 import dev.strata.train.ModelOptions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -49,11 +47,7 @@ class OptimizersGoldenTest {
     private static final double ABS_WEIGHT = 1e-8;
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : Golden.load(FIXTURE).get("cases")) {
-            out.add(Arguments.of(c.get("name").asText(), c));
-        }
-        return out.stream();
+        return Golden.cases(FIXTURE);
     }
 
     @ParameterizedTest(name = "{0}")

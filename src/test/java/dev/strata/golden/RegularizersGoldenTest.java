@@ -19,7 +19,6 @@ import dev.strata.spec.Sequential;
 import dev.strata.spec.TrainingConfig;
 import dev.strata.train.Model;
 import dev.strata.train.RegularizationValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,11 +42,7 @@ class RegularizersGoldenTest {
     private static final double ABS = 1e-9;
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : Golden.load(FIXTURE).get("cases")) {
-            out.add(Arguments.of(c.get("name").asText(), c));
-        }
-        return out.stream();
+        return Golden.cases(FIXTURE);
     }
 
     /** The single penalty Strata computes for {@code reg} on {@code weight} (shape [r, c] kernel or [n] bias). */
