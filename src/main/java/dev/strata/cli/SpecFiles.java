@@ -62,8 +62,9 @@ final class SpecFiles {
             String where = j.line() > 0 ? " (line " + j.line() + ", column " + j.column() + ")" : "";
             return j.path() + ": " + j.problem() + where;
         }
-        if (e instanceof SpecException) {
-            return e.getMessage();
+        if (e instanceof SpecException || e instanceof IllegalArgumentException
+                || (e.getMessage() != null && e.getClass().getName().startsWith("dev.strata."))) {
+            return e.getMessage(); // Strata's own typed errors already say what and where
         }
         if (e instanceof NoSuchFileException) {
             return "no such file";

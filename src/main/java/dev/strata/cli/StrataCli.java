@@ -52,7 +52,7 @@ public final class StrataCli {
             err.print(command.usage());
             return 2;
         } catch (Exception e) {
-            err.println("strata " + command.name() + ": " + e.getMessage());
+            err.println("strata " + command.name() + ": " + SpecFiles.describe(e));
             return 1;
         }
     }

@@ -106,6 +106,21 @@ class TrainAndCompareCommandTest {
     }
 
     @Test
+    void aBadCsvIsReportedWithFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < 30; j++) {
+            sb.append("x").append(j).append(',');
+        }
+        sb.append("label\n").append("0.5,".repeat(29)).append("abc,1\n");
+        Files.writeString(csv, sb.toString());
+        StrataCliTest.Outcome o = StrataCliTest.run("train", binarySpec(dir).toString(), "--data", csv.toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().startsWith("strata train: " + csv + ":2:"), o.err());
+        assertTrue(o.err().contains("'abc'"), o.err());
+    }
+
+    @Test
     void compareRejectsABadFactor() {
         StrataCliTest.Outcome o = StrataCliTest.run("compare", "--l1l2", "0.1");
         assertEquals(2, o.code());
