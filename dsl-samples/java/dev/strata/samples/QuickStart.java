@@ -5,8 +5,8 @@ import static dev.strata.spec.Activation.SIGMOID;
 import static dev.strata.spec.Regularizers.l2;
 
 import dev.strata.demo.DemoData;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Dropout;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import dev.strata.spec.Optimizer;

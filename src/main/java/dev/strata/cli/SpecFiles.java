@@ -4,9 +4,6 @@ import dev.strata.json.JsonSpecException;
 import dev.strata.json.ModelJson;
 import dev.strata.json.ReadResult;
 import dev.strata.spec.Activation;
-import dev.strata.spec.ActivationLayer;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Layer;
 import dev.strata.spec.LayerSummary;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
@@ -40,12 +37,8 @@ final class SpecFiles {
     static TrainingConfig defaultTraining(ModelSummary summary) {
         Activation last = Activation.LINEAR;
         for (LayerSummary row : summary.layers()) {
-            Layer l = row.layer();
-            if (l instanceof Dense d) {
-                last = d.activation();
-            } else if (l instanceof ActivationLayer a) {
-                last = a.activation();
-            }
+            Activation applied = row.layer().appliedActivation();
+            last = applied != null ? applied : last;
         }
         if (last == Activation.SOFTMAX) {
             return TrainingConfig.of(Optimizer.adam(), Loss.categoricalCrossentropy(), Metric.ACCURACY);

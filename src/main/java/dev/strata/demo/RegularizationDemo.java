@@ -10,7 +10,7 @@ import dev.strata.experiment.LayerWeightStats;
 import dev.strata.experiment.Setting;
 import dev.strata.experiment.SettingResult;
 import dev.strata.spec.Activation;
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import dev.strata.spec.Optimizer;

@@ -67,6 +67,10 @@ public final class GraphCompiler {
     public static ModelSummary check(ModelSpec spec) {
         ModelSummary summary = spec.summary();
         for (LayerSummary row : summary.layers()) {
+            if (!Kernels.has(row.layer().getClass())) {
+                throw new InvalidSpecException(row.where(), null, "no graph kernel for layer class "
+                        + row.layer().kerasClassName() + "; register one with Kernels.register");
+            }
             for (WeightSpec w : row.weights()) {
                 if (w.regularizer() instanceof dev.strata.spec.OrthogonalRegularizer o) {
                     int[] s = w.shape();
@@ -86,17 +90,18 @@ public final class GraphCompiler {
         return summary;
     }
 
-    /** First weight values, drawn in Java from each initializer; the same seed gives the same bits. */
+    /**
+     * First weight values, drawn in Java from each initializer; the same seed gives the same bits. Each weight's
+     * draw is seeded by the model seed and the weight's name only, so adding a layer re-draws no other weight.
+     */
     public static WeightSet initialWeights(ModelSpec spec, long seed) {
         ModelSummary summary = check(spec);
         Map<String, WeightSet.Entry> out = new LinkedHashMap<>();
-        int index = 0;
         for (LayerSummary row : summary.layers()) {
             for (WeightSpec w : row.weights()) {
                 String name = row.layer().name() + "/" + w.name();
-                long derived = Seeds.mix(seed, index++);
                 out.put(name, new WeightSet.Entry(OptimizerOps.toLong(w.shape()),
-                        InitialValues.sample(w.initializer(), w.shape(), derived)));
+                        InitialValues.sample(w.initializer(), w.shape(), Seeds.forPath(seed, name))));
             }
         }
         return new WeightSet(out);
@@ -114,14 +119,18 @@ public final class GraphCompiler {
         Graph graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            Scopes root = new Scopes(tf);
-            VariableIo io = new VariableIo(root.of("io"));
+            List<String> prefixes = new ArrayList<>();
+            for (int p = 0; p < spec.penalties().size(); p++) {
+                prefixes.add(RegularizationTerms.penaltyPrefix(p));
+            }
+            ModelScopes scopes = new ModelScopes(tf, summary, true, prefixes);
+            VariableIo io = new VariableIo(scopes.root.of("io"));
             Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
             boolean sparse = config.loss() instanceof Loss.SparseCategoricalCrossentropy;
             Shape targetShape = sparse ? Shape.of(-1) : batchShape(summary.outputShape());
             Placeholder<TFloat32> target = tf.withName("target").placeholder(TFloat32.class,
                     Placeholder.shape(targetShape));
-            Map<String, ModelVariable> vars = Variables.create(root, summary, io);
+            Map<String, ModelVariable> vars = Variables.create(scopes, summary, io);
 
             Operand<?> stepHandle = tf.withName("step").varHandleOp(TInt64.class, Shape.scalar(),
                     VarHandleOp.sharedName("step"));
@@ -131,15 +140,17 @@ public final class GraphCompiler {
             Operand<TFloat32> learningRate = tf.withName("learning_rate_read").readVariableOp(lrHandle, TFloat32.class);
             io.add(LEARNING_RATE, new long[0], lrHandle, learningRate);
 
-            Scopes trainScopes = new Scopes(root.of("train"));
-            Scopes evalScopes = new Scopes(root.of("eval"));
-            Tower train = new Forward(trainScopes, vars, TowerMode.TRAINING, step, seed).build(summary, input);
-            Tower eval = new Forward(evalScopes, vars, TowerMode.EVALUATION, null, seed).build(summary, input);
+            Tower train = new Forward(scopes.train, scopes.names, vars, TowerMode.TRAINING, options.trainingNoise(),
+                    step, seed).build(summary, input);
+            Tower eval = new Forward(scopes.eval, scopes.names, vars, TowerMode.EVALUATION, false, null, seed)
+                    .build(summary, input);
 
-            List<RegularizationTerm> weightTerms = RegularizationTerms.forWeights(root, summary, vars,
+            List<RegularizationTerm> weightTerms = RegularizationTerms.forWeights(scopes, summary, vars,
                     spec.penalties());
-            List<RegularizationTerm> trainTerms = RegularizationTerms.withActivity(trainScopes, train, weightTerms);
-            List<RegularizationTerm> evalTerms = RegularizationTerms.withActivity(evalScopes, eval, weightTerms);
+            List<RegularizationTerm> trainTerms = RegularizationTerms.withActivity(scopes.train, scopes.names, train,
+                    weightTerms);
+            List<RegularizationTerm> evalTerms = RegularizationTerms.withActivity(scopes.eval, scopes.names, eval,
+                    weightTerms);
 
             int classes = summary.outputShape().rank() == 0 ? 1 : summary.outputShape().dim(-1);
             Objective trainObjective = Objective.build(tf.withSubScope("train_loss"), config, train, target,
@@ -153,23 +164,21 @@ public final class GraphCompiler {
                     trainables.add(v);
                 }
             }
-            Op trainStep;
-            if (trainables.isEmpty()) {
-                trainStep = tf.withName("train_step").assignAddVariableOp(stepHandle, tf.constant(1L));
-            } else {
+            List<Op> stepOps = new ArrayList<>(stateUpdates(scopes, train));
+            if (!trainables.isEmpty()) {
                 Output<?>[] reads = new Output<?>[trainables.size()];
                 for (int i = 0; i < reads.length; i++) {
                     reads[i] = trainables.get(i).value().asOutput();
                 }
                 Output<?>[] gradients = graph.addGradients(trainObjective.total().asOutput(), reads);
-                List<Op> applies = OptimizerOps.build(tf, config.optimizer(), trainables, gradients, learningRate,
-                        step, io, options.fusedAdam());
-                trainStep = tf.withControlDependencies(applies).withName("train_step")
-                        .assignAddVariableOp(stepHandle, tf.constant(1L));
+                stepOps.addAll(OptimizerOps.build(scopes, config.optimizer(), trainables, gradients, learningRate,
+                        step, io, options.fusedAdam()));
             }
-            Placeholder<TInt64> stepFeed = root.of("io").withName("step_value").placeholder(TInt64.class,
+            Op trainStep = (stepOps.isEmpty() ? tf : tf.withControlDependencies(stepOps)).withName("train_step")
+                    .assignAddVariableOp(stepHandle, tf.constant(1L));
+            Placeholder<TInt64> stepFeed = scopes.root.of("io").withName("step_value").placeholder(TInt64.class,
                     Placeholder.shape(Shape.scalar()));
-            Op assignStep = root.of("io").withName("step_assign").assignVariableOp(stepHandle, stepFeed);
+            Op assignStep = scopes.root.of("io").withName("step_assign").assignVariableOp(stepHandle, stepFeed);
             Op assignState = io.assignAll();
 
             return new TrainingGraph(graph, summary, config, input, target, new ArrayList<>(vars.values()),
@@ -182,17 +191,32 @@ public final class GraphCompiler {
         }
     }
 
+    /**
+     * The training pass's state assignments (moving statistics). Each reads only the forward pass, which every
+     * gradient also needs, so it sees the batch the step trains on; the training step waits on them.
+     */
+    private static List<Op> stateUpdates(ModelScopes scopes, Tower train) {
+        List<Op> ops = new ArrayList<>();
+        for (StateUpdate u : train.stateUpdates()) {
+            Ops scope = scopes.train.of(scopes.names.of(u.variable().layerName()));
+            ops.add(scope.withName(u.variable().spec().name() + "_update").assignVariableOp(u.variable().handle(),
+                    u.value()));
+        }
+        return ops;
+    }
+
     /** Builds the INFER-mode graph: input, variables, forward pass, output. The caller closes it. */
     public static InferenceGraph inference(ModelSpec spec) {
         ModelSummary summary = check(spec);
         Graph graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            Scopes root = new Scopes(tf);
-            VariableIo io = new VariableIo(root.of("io"));
+            ModelScopes scopes = new ModelScopes(tf, summary, false, List.of());
+            VariableIo io = new VariableIo(scopes.root.of("io"));
             Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
-            Map<String, ModelVariable> vars = Variables.create(root, summary, io);
-            Tower tower = new Forward(root, vars, TowerMode.INFERENCE, null, 0).build(summary, input);
+            Map<String, ModelVariable> vars = Variables.create(scopes, summary, io);
+            Tower tower = new Forward(scopes.layers, scopes.names, vars, TowerMode.INFERENCE, false, null, 0)
+                    .build(summary, input);
             Operand<TFloat32> output = tf.withName("output").identity(tower.output());
             return new InferenceGraph(graph, summary, input, output, new ArrayList<>(vars.values()), io.slots(),
                     io.assignAll());

@@ -26,9 +26,10 @@ final class OptimizerOps {
      *     about 6.6e-6 relative larger than Keras 3's
      * @return the ops that apply one update to every trainable variable
      */
-    static List<Op> build(Ops tf, Optimizer optimizer, List<ModelVariable> trainables, Output<?>[] gradients,
-                          Operand<TFloat32> learningRate, Operand<TInt64> step, VariableIo io, boolean fusedAdam) {
-        Ops opt = tf.withSubScope("optimizer");
+    static List<Op> build(ModelScopes scopes, Optimizer optimizer, List<ModelVariable> trainables,
+                          Output<?>[] gradients, Operand<TFloat32> learningRate, Operand<TInt64> step, VariableIo io,
+                          boolean fusedAdam) {
+        Ops opt = scopes.optimizer.root();
         List<Op> gradientOps = List.of(gradients);
         Ops afterGradients = opt.withControlDependencies(gradientOps);
         List<Op> decays = new ArrayList<>();
@@ -40,7 +41,8 @@ final class OptimizerOps {
                 decays.add(s.assignSubVariableOp(v.handle(), s.math.mul(s.math.mul(v.value(), wd), learningRate)));
             }
         }
-        Ops updates = decays.isEmpty() ? afterGradients : afterGradients.withControlDependencies(concat(gradientOps, decays));
+        List<Op> updateDeps = decays.isEmpty() ? gradientOps : concat(gradientOps, decays);
+        Ops updates = opt.withControlDependencies(updateDeps);
         List<Op> applies = new ArrayList<>();
         if (optimizer instanceof Optimizer.Sgd sgd) {
             for (int i = 0; i < trainables.size(); i++) {
@@ -50,7 +52,7 @@ final class OptimizerOps {
                 if (sgd.momentum() == 0) {
                     applies.add(updates.train.resourceApplyGradientDescent(v.handle(), learningRate, g));
                 } else {
-                    Operand<?> m = slot(opt, io, v, "momentum");
+                    Operand<?> m = slot(scopes, io, v, "momentum");
                     applies.add(updates.train.resourceApplyKerasMomentum(v.handle(), m, learningRate, g,
                             opt.constant((float) sgd.momentum()), ResourceApplyKerasMomentum.useNesterov(sgd.nesterov())));
                 }
@@ -76,14 +78,15 @@ final class OptimizerOps {
                 ModelVariable v = trainables.get(i);
                 @SuppressWarnings("unchecked")
                 Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
-                Operand<?> mHandle = slot(opt, io, v, "m");
-                Operand<?> vHandle = slot(opt, io, v, "v");
+                Operand<?> mHandle = slot(scopes, io, v, "m");
+                Operand<?> vHandle = slot(scopes, io, v, "v");
                 if (fusedAdam) {
                     applies.add(updates.train.resourceApplyAdam(v.handle(), mHandle, vHandle, beta1Power, beta2Power,
                             learningRate, beta1, beta2, epsilon, g));
                     continue;
                 }
-                Ops u = updates.withSubScope(v.name().replace('/', '_'));
+                Ops u = scopes.optimizer.of(scopes.variableScope(v.layerName(), v.spec().name()))
+                        .withControlDependencies(updateDeps);
                 // Keras 3: m.assign_add((g - m) * (1 - beta_1)); v.assign_add((g^2 - v) * (1 - beta_2));
                 // variable.assign_sub(m * alpha / (sqrt(v) + epsilon)), each on the updated slots.
                 Op addM = u.assignAddVariableOp(mHandle,
@@ -98,15 +101,38 @@ final class OptimizerOps {
                 applies.add(after.assignSubVariableOp(v.handle(), delta));
             }
         }
-        return applies;
+        return constrained(scopes, trainables, applies);
     }
 
-    private static Operand<?> slot(Ops opt, VariableIo io, ModelVariable v, String kind) {
+    /**
+     * Keras 3 projects each constrained weight right after its update: {@code w.assign(constraint(w))}. The
+     * projection reads the updated value, so it waits on that weight's apply op and replaces it in the list the
+     * training step waits on.
+     */
+    private static List<Op> constrained(ModelScopes scopes, List<ModelVariable> trainables, List<Op> applies) {
+        List<Op> out = new ArrayList<>(applies.size());
+        for (int i = 0; i < applies.size(); i++) {
+            ModelVariable v = trainables.get(i);
+            if (v.spec().constraint() == null) {
+                out.add(applies.get(i));
+                continue;
+            }
+            Ops c = scopes.optimizer.of(scopes.variableScope(v.layerName(), v.spec().name()))
+                    .withControlDependencies(List.of(applies.get(i)));
+            Operand<TFloat32> updated = c.withName("updated").readVariableOp(v.handle(), TFloat32.class);
+            out.add(c.withName("constrain").assignVariableOp(v.handle(),
+                    ConstraintOps.apply(c, v.spec().constraint(), updated)));
+        }
+        return out;
+    }
+
+    private static Operand<?> slot(ModelScopes scopes, VariableIo io, ModelVariable v, String kind) {
         String name = "optimizer/" + v.name() + "/" + kind;
         long[] shape = toLong(v.spec().shape());
-        Operand<?> handle = opt.withName(v.name().replace('/', '_') + "_" + kind).varHandleOp(TFloat32.class,
-                Shape.of(shape), VarHandleOp.sharedName(name));
-        io.add(name, shape, handle, opt.readVariableOp(handle, TFloat32.class));
+        Ops scope = scopes.optimizer.of(scopes.variableScope(v.layerName(), v.spec().name()));
+        Operand<?> handle = scope.withName(kind).varHandleOp(TFloat32.class, Shape.of(shape),
+                VarHandleOp.sharedName(name));
+        io.add(name, shape, handle, scope.withName(kind + "_read").readVariableOp(handle, TFloat32.class));
         return handle;
     }
 

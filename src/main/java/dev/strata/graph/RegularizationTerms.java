@@ -13,37 +13,42 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Builds every penalty from the model's (weight, regularizer) pairs, so no regularizer can be stored and
- * never summed. Frozen weights get no penalty, as in Keras 3.
+ * never summed. Frozen and state weights get no penalty, as in Keras 3. Each term is named after the Keras slot
+ * it came from: {@code conv2d/kernel_regularizer}, {@code batch_normalization/gamma_regularizer}.
  */
 final class RegularizationTerms {
     private RegularizationTerms() {
     }
 
-    static List<RegularizationTerm> forWeights(Scopes root, ModelSummary summary, Map<String, ModelVariable> vars,
-                                               List<ModelPenalty> penalties) {
+    /** The scope of the {@code p}-th model-wide penalty. */
+    static String penaltyPrefix(int p) {
+        return p == 0 ? "model_penalty" : "model_penalty_" + p;
+    }
+
+    static List<RegularizationTerm> forWeights(ModelScopes scopes, ModelSummary summary,
+                                               Map<String, ModelVariable> vars, List<ModelPenalty> penalties) {
         List<RegularizationTerm> terms = new ArrayList<>();
         for (LayerSummary row : summary.layers()) {
+            String layer = row.layer().name();
             for (WeightSpec w : row.weights()) {
                 if (w.regularizer() == null || !w.trainable()) {
                     continue;
                 }
-                ModelVariable v = vars.get(row.layer().name() + "/" + w.name());
-                RegularizationTerm.Kind kind = w.role() == WeightSpec.Role.BIAS
-                        ? RegularizationTerm.Kind.BIAS : RegularizationTerm.Kind.KERNEL;
-                String name = row.layer().name() + "/" + w.name() + "_regularizer";
-                Ops scope = root.of(row.layer().name()).withSubScope(w.name() + "_regularizer");
-                terms.add(new RegularizationTerm(name, row.layer().name(), kind, w.regularizer(),
-                        scope.withName("value").identity(Penalties.build(scope, w.regularizer(), v.value()))));
+                ModelVariable v = vars.get(layer + "/" + w.name());
+                Ops scope = scopes.layers.of(scopes.names.of(layer) + "/" + w.regularizerKey());
+                terms.add(new RegularizationTerm(layer + "/" + w.regularizerKey(), layer, kind(w.role()),
+                        w.regularizer(), scope.withName("value").identity(Penalties.build(scope, w.regularizer(),
+                        v.value()))));
             }
         }
         for (int p = 0; p < penalties.size(); p++) {
             ModelPenalty penalty = penalties.get(p);
-            String prefix = p == 0 ? "model_penalty" : "model_penalty_" + p;
+            String prefix = penaltyPrefix(p);
             for (ModelVariable v : vars.values()) {
                 if (!GraphCompiler.covers(penalty, v.spec())) {
                     continue;
                 }
-                Ops scope = root.of(prefix).withSubScope(v.name().replace('/', '_'));
+                Ops scope = scopes.penalties.get(prefix).of(scopes.variableScope(v.layerName(), v.spec().name()));
                 terms.add(new RegularizationTerm(prefix + "/" + v.name(), v.layerName(), RegularizationTerm.Kind.MODEL,
                         penalty.regularizer(),
                         scope.withName("value").identity(Penalties.build(scope, penalty.regularizer(), v.value()))));
@@ -52,14 +57,23 @@ final class RegularizationTerms {
         return terms;
     }
 
+    private static RegularizationTerm.Kind kind(WeightSpec.Role role) {
+        return switch (role) {
+            case KERNEL -> RegularizationTerm.Kind.KERNEL;
+            case BIAS -> RegularizationTerm.Kind.BIAS;
+            case NORMALIZATION -> RegularizationTerm.Kind.NORMALIZATION;
+        };
+    }
+
     /**
      * Activity terms of one forward pass, then the shared weight terms: the order of Keras {@code model.losses}.
      * Keras 3 divides an activity penalty by the batch size of the output it regularizes.
      */
-    static List<RegularizationTerm> withActivity(Scopes tower, Tower pass, List<RegularizationTerm> weightTerms) {
+    static List<RegularizationTerm> withActivity(Scopes tower, ScopeNames names, Tower pass,
+                                                 List<RegularizationTerm> weightTerms) {
         List<RegularizationTerm> terms = new ArrayList<>();
         for (Tower.ActivityOutput a : pass.activityOutputs()) {
-            Ops scope = tower.of(a.layerName()).withSubScope("activity_regularizer");
+            Ops scope = tower.of(names.of(a.layerName()) + "/activity_regularizer");
             Operand<TFloat32> penalty = Penalties.build(scope, a.regularizer(), a.value());
             Operand<TFloat32> batch = scope.dtypes.cast(scope.stridedSlice(scope.shape(a.value()),
                     org.tensorflow.ndarray.index.Indices.at(0)), TFloat32.class);

@@ -12,11 +12,12 @@ import org.tensorflow.types.TFloat32;
  * @param output the model output
  * @param logits the input of the output activation when that activation is softmax or sigmoid, else null;
  *     Keras 3 computes a probability crossentropy from these logits
- * @param outputActivation the activation that produced {@code output}
+ * @param outputActivation softmax or sigmoid when {@code logits} is set, else null
  * @param activityOutputs each layer output that carries an activity regularizer
+ * @param stateUpdates the state assignments the pass asks for (training only)
  */
 record Tower(Operand<TFloat32> output, Operand<TFloat32> logits, Activation outputActivation,
-             List<ActivityOutput> activityOutputs) {
+             List<ActivityOutput> activityOutputs, List<StateUpdate> stateUpdates) {
 
     /** A layer output (after activation) with the regularizer Keras applies to it. */
     record ActivityOutput(String layerName, Regularizer regularizer, Operand<TFloat32> value) {

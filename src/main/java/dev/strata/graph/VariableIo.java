@@ -1,9 +1,11 @@
 package dev.strata.graph;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -12,11 +14,14 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Assign ops fed from placeholders, one per float variable, grouped so a whole set of values lands in one
- * session run. Kept under the {@code io} scope so graph walks can tell them from model ops.
+ * session run. Kept under the {@code io} scope so graph walks can tell them from model ops; each op is named
+ * directly in that one scope ({@code io/dense_kernel_value}), never in a scope of its own, which would cost a walk
+ * over the whole graph per variable.
  */
 final class VariableIo {
     private final Map<String, StateSlot> slots = new LinkedHashMap<>();
     private final List<Op> assigns = new ArrayList<>();
+    private final Set<String> opNames = new HashSet<>();
     private final Ops io;
 
     /** @param io the graph's {@code io} scope */
@@ -25,10 +30,14 @@ final class VariableIo {
     }
 
     void add(String name, long[] shape, Operand<?> handle, Operand<TFloat32> read) {
-        Ops scope = io.withSubScope(name.replace('/', '_'));
-        Placeholder<TFloat32> feed = scope.withName("value").placeholder(TFloat32.class,
+        String base = ScopeNames.sanitize(name.replace('/', '_'));
+        String op = base;
+        for (int k = 1; !opNames.add(op); k++) {
+            op = base + "_" + k;
+        }
+        Placeholder<TFloat32> feed = io.withName(op + "_value").placeholder(TFloat32.class,
                 Placeholder.shape(org.tensorflow.ndarray.Shape.of(shape)));
-        Op assign = scope.withName("assign").assignVariableOp(handle, feed);
+        Op assign = io.withName(op + "_assign").assignVariableOp(handle, feed);
         assigns.add(assign);
         slots.put(name, new StateSlot(name, shape, handle, read, feed, assign));
     }

@@ -20,10 +20,10 @@ final class Variables {
     private Variables() {
     }
 
-    static Map<String, ModelVariable> create(Scopes layers, ModelSummary model, VariableIo io) {
+    static Map<String, ModelVariable> create(ModelScopes scopes, ModelSummary model, VariableIo io) {
         Map<String, ModelVariable> vars = new LinkedHashMap<>();
         for (LayerSummary row : model.layers()) {
-            Ops scope = layers.of(row.layer().name());
+            Ops scope = scopes.layer(row.layer().name());
             for (WeightSpec w : row.weights()) {
                 String name = row.layer().name() + "/" + w.name();
                 long[] shape = OptimizerOps.toLong(w.shape());

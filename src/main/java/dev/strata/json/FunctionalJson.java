@@ -63,13 +63,13 @@ final class FunctionalJson {
                     throw ctx.invalid(wrapper.at("inbound_nodes"), "an InputLayer has no inbound tensors");
                 }
                 inputs.put(layerName, new Input(new FunctionalInput(layerName, InputShapes.inputLayer(c)),
-                        new SpecErrors.Site(entry.path(), c)));
+                        new SpecErrors.Site(entry.path(), c, null)));
                 continue;
             }
             if (InputShapes.fromFields(c) != null) {
                 ctx.warn(entry.path(), "an input shape on a layer of a functional model is ignored, as Keras does");
             }
-            Layer layer = LayerCodecs.read(entry.className(), c);
+            Layer layer = LayerCodecs.read(entry.typeName(), c);
             if (layer.name() == null) {
                 layer = layer.withName(layerName);
             } else if (!layer.name().equals(layerName)) {
@@ -77,7 +77,7 @@ final class FunctionalJson {
                         + "'");
             }
             nodes.add(new FunctionalNode(layer, refs));
-            sites.add(new SpecErrors.Site(entry.path(), c));
+            sites.add(new SpecErrors.Site(entry.path(), c, LayerCodecs.type(entry.typeName())));
         }
         List<String> inputNames = tensorList(ctx, cfg.get("input_layers"), cfg.at("input_layers"));
         List<String> outputs = tensorList(ctx, cfg.get("output_layers"), cfg.at("output_layers"));

@@ -42,15 +42,25 @@ record LayerEntry(KerasObject object, JsonPath path, String name) {
         entries.forEach(e -> e.requireSupported(ctx));
     }
 
-    /** Refuses a custom or not-yet-supported class. */
+    /**
+     * The name the layer class is registered under: a custom Keras class by its {@code registered_name}
+     * ({@code "MyPackage>Swish"}) when a Java type is registered for it, else the class name.
+     */
+    String typeName() {
+        String registered = object.registeredName();
+        return registered != null && LayerCodecs.type(registered) != null ? registered : className();
+    }
+
+    /** Refuses a custom class nobody registered, or a class Strata does not support. */
     void requireSupported(ReadContext ctx) {
         String cls = className();
-        if (!object.isBuiltin() && !LayerCodecs.CODE_LAYERS.contains(cls)) {
+        boolean registeredCustom = !typeName().equals(cls);
+        if (!object.isBuiltin() && !LayerCodecs.CODE_LAYERS.contains(cls) && !registeredCustom) {
             String registered = object.registeredName() != null ? object.registeredName() : cls;
             throw ctx.unsupported(path, "custom layer '" + registered + "' (module " + object.module()
-                    + ") is not supported; Strata only loads built-in Keras layers", registered);
+                    + ") is not supported; register a Java LayerType for it with LayerRegistry", registered);
         }
-        if (!LayerCodecs.isInputLayer(cls) && LayerCodecs.codec(cls) == null) {
+        if (!LayerCodecs.isInputLayer(cls) && LayerCodecs.type(typeName()) == null) {
             throw LayerCodecs.refuse(ctx, cls, displayName(), path);
         }
     }

@@ -84,8 +84,8 @@ final class SequentialJson {
                             + " but the InputLayer says " + input);
                 }
             }
-            layers.add(LayerCodecs.read(entry.className(), c));
-            sites.add(new SpecErrors.Site(entry.path(), c));
+            layers.add(LayerCodecs.read(entry.typeName(), c));
+            sites.add(new SpecErrors.Site(entry.path(), c, LayerCodecs.type(entry.typeName())));
         }
         if (input == null) {
             input = buildShape;
@@ -148,9 +148,9 @@ final class SequentialJson {
 
     /** One layer wrapper; Keras 3 adds the module and the build shape. */
     static ObjectNode layerEntry(Layer layer, TensorShape input, Dialect dialect) {
-        LayerCodec codec = LayerCodecs.forLayer(layer);
-        ObjectNode entry = Json.kerasObject(dialect, "keras.layers", layer.kerasClassName(), codec.write(layer, dialect));
-        if (dialect == Dialect.KERAS3 && codec.hasBuildConfig()) {
+        ObjectNode entry = Json.kerasObject(dialect, "keras.layers", layer.kerasClassName(),
+                LayerConfigJson.write(layer, dialect));
+        if (dialect == Dialect.KERAS3 && layer.type().hasBuildConfig()) {
             entry.set("build_config", Json.object().set("input_shape", Json.batchShape(input)));
         }
         return entry;

@@ -1,10 +1,11 @@
 package dev.strata.json;
 
+import dev.strata.spec.ConfigField;
 import dev.strata.spec.CyclicGraphException;
 import dev.strata.spec.InvalidSpecException;
+import dev.strata.spec.LayerType;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,20 +17,12 @@ import java.util.regex.Pattern;
 final class SpecErrors {
     private static final Pattern LAYER = Pattern.compile("\\blayers\\[(\\d+)]");
     private static final Pattern INPUT = Pattern.compile("\\binputs\\[(\\d+)]");
-    /** Keras 1 spellings of the arguments the spec names, so the path points at what the file really has. */
-    private static final Map<String, List<String>> ALIASES = Map.of(
-            "units", List.of("output_dim"),
-            "rate", List.of("p"),
-            "use_bias", List.of("bias"),
-            "kernel_initializer", List.of("init"),
-            "kernel_regularizer", List.of("W_regularizer"),
-            "bias_regularizer", List.of("b_regularizer"));
 
     private SpecErrors() {
     }
 
-    /** Where one spec layer (or input) came from in the document. */
-    record Site(JsonPath entry, Fields config) {
+    /** Where one spec layer (or input) came from in the document, and its type (null for an input). */
+    record Site(JsonPath entry, Fields config, LayerType<?> type) {
     }
 
     /** For errors raised while reading one object: the field is a key of that object's config. */
@@ -53,7 +46,7 @@ final class SpecErrors {
         } else if (site == null) {
             path = field != null && modelConfig != null ? modelConfig.key(field) : modelConfig;
         } else {
-            String key = keyIn(site.config(), field);
+            String key = keyIn(site, field);
             path = key != null ? site.config().at(key) : site.entry();
             if (key == null && field != null) {
                 problem = field + " " + problem;
@@ -71,18 +64,15 @@ final class SpecErrors {
         return i < sites.size() ? sites.get(i) : null;
     }
 
-    private static String keyIn(Fields config, String field) {
-        if (field == null || config == null) {
+    /** The key the document really has for a field: the Keras 3 key or an older alias the type declares. */
+    private static String keyIn(Site site, String field) {
+        if (field == null || site.config() == null) {
             return null;
         }
-        if (config.contains(field)) {
+        if (site.config().contains(field)) {
             return field;
         }
-        for (String alias : ALIASES.getOrDefault(field, List.of())) {
-            if (config.contains(alias)) {
-                return alias;
-            }
-        }
-        return null;
+        ConfigField<?> f = site.type() == null ? null : site.type().field(field);
+        return f == null ? null : LayerConfigJson.presentKey(site.config(), f);
     }
 }

@@ -3,10 +3,16 @@ package dev.strata.spec;
 import java.util.List;
 
 /**
- * A layer spec: immutable data plus the shape rules Keras applies. Graph building lives elsewhere, so the
- * same spec compiles into both the training and the inference graph.
+ * A layer spec: an immutable record plus the shape rules Keras applies. What the layer class is (Keras name,
+ * config fields, defaults) lives in its {@link LayerType}; graph building lives in a kernel in the graph
+ * package, so the same spec compiles into both the training and the inference graph.
+ *
+ * <p>To add a layer: one record here (its fields, shape rule and weights) and one kernel in the graph package.
  */
-public sealed interface Layer permits Dense, Dropout, ActivationLayer, Flatten {
+public interface Layer {
+
+    /** The descriptor of this layer's class. */
+    LayerType<?> type();
 
     /** The layer name, or null until a model assigns one. */
     String name();
@@ -15,24 +21,46 @@ public sealed interface Layer permits Dense, Dropout, ActivationLayer, Flatten {
     Layer withName(String name);
 
     /** The class name Keras writes in JSON. */
-    String kerasClassName();
+    default String kerasClassName() {
+        return type().kerasClassName();
+    }
 
     /** Prefix of automatic names, as Keras: {@code dense}, {@code dense_1}, ... */
-    String namePrefix();
+    default String namePrefix() {
+        return type().namePrefix();
+    }
 
-    /** Checks the arguments; {@code where} names the layer in messages. */
-    void validate(String where);
+    /** Whether the layer's weights train ({@code trainable=False} freezes them, as in Keras). */
+    default boolean trainable() {
+        return type().trainable(this);
+    }
+
+    /**
+     * Checks the arguments; {@code where} names the layer in messages. The default checks every field against its
+     * declaration; layers with rules across fields add them after calling this.
+     */
+    default void validate(String where) {
+        type().checkFields(this, where);
+    }
 
     /** Output shape for one example of the given input shape; throws naming {@code where} if the input is unusable. */
     TensorShape outputShape(TensorShape input, String where);
 
-    /** The weights this layer creates for an input of the given shape. */
+    /** The weights this layer creates for an input of the given shape, in Keras's order. */
     default List<WeightSpec> weights(TensorShape input) {
         return List.of();
     }
 
     /** Penalty on this layer's output (after its activation), or null. */
     default Regularizer activityRegularizer() {
+        return null;
+    }
+
+    /**
+     * The activation this layer applies last, or null when it applies none (shape, pooling, dropout and noise
+     * layers pass their input's through). Tools pick a default loss from the model's last one.
+     */
+    default Activation appliedActivation() {
         return null;
     }
 

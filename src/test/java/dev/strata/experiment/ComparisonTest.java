@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.demo.DemoData;
 import dev.strata.demo.RegularizationDemo;
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import dev.strata.spec.Optimizer;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.graph.RegularizationTerm;
 import dev.strata.graph.WeightSet;
 import dev.strata.spec.Activation;
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Optimizer;
 import dev.strata.spec.Regularizer;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.graph.RegularizationTerm;
 import dev.strata.spec.Activation;
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import dev.strata.spec.Sequential;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.graph.RegularizationTerm;
 import dev.strata.graph.WeightSet;
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.L1;
 import dev.strata.spec.L1L2;
 import dev.strata.spec.L2;

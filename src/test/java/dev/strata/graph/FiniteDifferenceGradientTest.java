@@ -6,7 +6,7 @@ import static dev.strata.spec.Regularizers.l2;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.spec.Activation;
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Optimizer;
 import dev.strata.spec.OrthogonalRegularizer;

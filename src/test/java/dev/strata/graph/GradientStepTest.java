@@ -3,7 +3,7 @@ package dev.strata.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Optimizer;
 import dev.strata.spec.Regularizer;

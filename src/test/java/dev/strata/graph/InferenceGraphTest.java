@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.spec.Activation;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Dropout;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import dev.strata.spec.Optimizer;
@@ -118,18 +118,19 @@ class InferenceGraphTest {
     @Test
     void opsLiveUnderTheirLayersName() {
         try (InferenceGraph g = GraphCompiler.inference(regularized())) {
-            for (String op : List.of("dense/MatMul", "dense/Relu", "dense_1/MatMul", "dense_1/Tanh", "dense_2/MatMul",
-                    "dense_2/Softmax", "io/dense_kernel/assign", "output")) {
+            for (String op : List.of("layers/dense/MatMul", "layers/dense/Relu", "layers/dense_1/MatMul",
+                    "layers/dense_1/Tanh", "layers/dense_2/MatMul", "layers/dense_2/Softmax", "io/dense_kernel_assign",
+                    "input", "output")) {
                 assertTrue(g.graph().operation(op) != null, "missing op " + op);
             }
-            assertTrue(g.graph().operation("dense_1_1/MatMul") == null);
+            assertTrue(g.graph().operation("layers/dense_1_1/MatMul") == null);
         }
         try (TrainingGraph g = GraphCompiler.training(regularized(),
                 TrainingConfig.of(Optimizer.adam(), Loss.categoricalCrossentropy()), 0)) {
-            for (String op : List.of("dense/kernel_regularizer/value", "dense/bias_regularizer/value",
-                    "dense_1/kernel_regularizer/value", "train/dense/activity_regularizer/value",
+            for (String op : List.of("layers/dense/kernel_regularizer/value", "layers/dense/bias_regularizer/value",
+                    "layers/dense_1/kernel_regularizer/value", "train/dense/activity_regularizer/value",
                     "eval/dense/activity_regularizer/value", "train/dense/MatMul", "eval/dense_2/Softmax",
-                    "model_penalty/dense_kernel/value", "io/step_assign", "train_step")) {
+                    "model_penalty/dense/kernel/value", "io/step_assign", "train_step")) {
                 assertTrue(g.graph().operation(op) != null, "missing op " + op);
             }
         }

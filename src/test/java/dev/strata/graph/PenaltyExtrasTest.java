@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.spec.Activation;
 import dev.strata.spec.CustomRegularizer;
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.Loss;
 import dev.strata.spec.ModelPenalty;

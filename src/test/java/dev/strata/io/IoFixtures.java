@@ -3,8 +3,8 @@ package dev.strata.io;
 import static dev.strata.spec.Regularizers.l2;
 
 import dev.strata.spec.Activation;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Dropout;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import dev.strata.spec.Optimizer;

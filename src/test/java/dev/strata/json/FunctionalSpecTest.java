@@ -1,8 +1,8 @@
 package dev.strata.json;
 
 import dev.strata.spec.CyclicGraphException;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Dropout;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
 import dev.strata.spec.Functional;
 import dev.strata.spec.FunctionalInput;
 import dev.strata.spec.FunctionalNode;

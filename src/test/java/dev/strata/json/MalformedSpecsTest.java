@@ -29,8 +29,8 @@ class MalformedSpecsTest {
             i06_cycle.json                          | INVALID     | $.config.layers[1].inbound_nodes                    | is part of a cycle: a -> b -> a
             i07_missing_input_shape.json            | INVALID     | $.config.layers[0]                                  | the model has no input shape
             i08_huge_units.json                     | TOO_LARGE   | $.config.layers[1]                                  | the model has 10,000,000,000 parameters, more than the limit of 100,000,000
-            i09_unknown_layer.json                  | UNSUPPORTED | $.config.layers[2]                                  | unsupported layer Conv2D (name: conv2d_1)
-            i10_constraint.json                     | UNSUPPORTED | $.config.layers[1].config.kernel_constraint         | kernel_constraint is not supported
+            i09_unknown_layer.json                  | UNSUPPORTED | $.config.layers[2]                                  | unsupported layer ConvLSTM2D (name: conv_lstm2d_1)
+            i10_constraint.json                     | UNSUPPORTED | $.config.layers[1].config.kernel_constraint         | constraint RadialConstraint is not supported
             i11_nan_factor.json                     | INVALID     | $.config.layers[1].config.kernel_regularizer.config.l2 | must be a non-negative finite number. Received: l2=NaN
             i12_duplicate_names.json                | INVALID     | $.config.layers[2].config.name                      | is used by another input or layer of this model
             i13_noise_shape.json                    | UNSUPPORTED | $.config.layers[1].config.noise_shape               | noise_shape is not supported
@@ -46,7 +46,7 @@ class MalformedSpecsTest {
             i23_shared_layer.json                   | UNSUPPORTED | $.config.layers[1].inbound_nodes[1]                 | called 2 times (a shared layer)
             i24_layers_not_array.json               | INVALID     | $.config.layers                                     | must be an array of layers
             i25_activation_lambda.json              | UNSAFE      | $.config.layers[1].config.activation                | serialized Python lambda
-            i26_unsupported_activation.json         | UNSUPPORTED | $.config.layers[1].config.activation                | unknown activation 'gelu'
+            i26_unsupported_activation.json         | UNSUPPORTED | $.config.layers[1].config.activation                | unknown activation 'rrelu'
             """)
     void failsWithKindPathAndReason(String file, Kind kind, String path, String reason) {
         JsonSpecException e = failure(file);
@@ -68,9 +68,9 @@ class MalformedSpecsTest {
 
     @Test
     void messagesNameTheLayerClassOrFeature() {
-        assertEquals("Conv2D", failure("i09_unknown_layer.json").feature());
+        assertEquals("ConvLSTM2D", failure("i09_unknown_layer.json").feature());
         assertEquals("Lambda", failure("i05_lambda.json").feature());
-        assertEquals("kernel_constraint", failure("i10_constraint.json").feature());
+        assertEquals("RadialConstraint", failure("i10_constraint.json").feature());
     }
 
     @Test

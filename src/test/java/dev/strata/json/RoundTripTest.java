@@ -1,11 +1,11 @@
 package dev.strata.json;
 
 import dev.strata.spec.Activation;
-import dev.strata.spec.ActivationLayer;
+import dev.strata.spec.layers.ActivationLayer;
 import dev.strata.spec.CustomRegularizer;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Dropout;
-import dev.strata.spec.Flatten;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
+import dev.strata.spec.layers.Flatten;
 import dev.strata.spec.Functional;
 import dev.strata.spec.Initializer;
 import dev.strata.spec.Loss;

@@ -1,11 +1,11 @@
 package dev.strata.json;
 
 import dev.strata.spec.Activation;
-import dev.strata.spec.ActivationLayer;
+import dev.strata.spec.layers.ActivationLayer;
 import dev.strata.spec.CustomRegularizer;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Dropout;
-import dev.strata.spec.Flatten;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
+import dev.strata.spec.layers.Flatten;
 import dev.strata.spec.Functional;
 import dev.strata.spec.Initializer;
 import dev.strata.spec.L1;
@@ -111,7 +111,7 @@ class ValidSpecsTest {
                 null), first.kernelInitializer());
         assertEquals(new ActivationLayer("activation_69", Activation.SOFTMAX), s.layers().get(1));
         assertEquals(new Dropout("dropout_34", 0.2, null), s.layers().get(2));
-        assertEquals(new Flatten("flatten_34"), s.layers().get(3));
+        assertEquals(Flatten.create().name("flatten_34"), s.layers().get(3));
         assertEquals(TensorShape.of(1), s.summary().outputShape());
         assertEquals(Dialect.KERAS2, r.dialect());
     }

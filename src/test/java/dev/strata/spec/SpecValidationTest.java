@@ -1,5 +1,6 @@
 package dev.strata.spec;
 
+import dev.strata.spec.layers.*;
 import static dev.strata.spec.Regularizers.l1;
 import static dev.strata.spec.Regularizers.l2;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.spec.Activation;
-import dev.strata.spec.ActivationLayer;
-import dev.strata.spec.Dense;
-import dev.strata.spec.Dropout;
-import dev.strata.spec.Flatten;
+import dev.strata.spec.layers.ActivationLayer;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
+import dev.strata.spec.layers.Flatten;
 import dev.strata.spec.Initializer;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;

@@ -2,7 +2,7 @@ package dev.strata.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.strata.spec.Dense;
+import dev.strata.spec.layers.Dense;
 import dev.strata.spec.Initializer;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;

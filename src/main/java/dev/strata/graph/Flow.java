@@ -1,0 +1,29 @@
+package dev.strata.graph;
+
+import dev.strata.spec.Activation;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A tensor flowing between layers, with what Keras 3 remembers about it: when the tensor is a softmax or sigmoid
+ * of some logits (Keras's {@code _keras_logits}), a crossentropy on it is computed from those logits. A layer that
+ * returns its input unchanged (dropout at inference) keeps that knowledge; any new tensor loses it.
+ *
+ * @param logits the input of the softmax or sigmoid that produced {@code value}, else null
+ * @param logitsOf {@link Activation#SOFTMAX} or {@link Activation#SIGMOID} when {@code logits} is set, else null
+ */
+public record Flow(Operand<TFloat32> value, Operand<TFloat32> logits, Activation logitsOf) {
+
+    /** A plain tensor. */
+    public static Flow of(Operand<TFloat32> value) {
+        return new Flow(value, null, null);
+    }
+
+    /** {@code activation(pre)}, remembering {@code pre} as logits when the activation is softmax or sigmoid. */
+    public static Flow activated(Ops tf, Activation activation, Operand<TFloat32> pre) {
+        Operand<TFloat32> out = Activations.apply(tf, activation, pre);
+        boolean keepsLogits = activation == Activation.SOFTMAX || activation == Activation.SIGMOID;
+        return keepsLogits ? new Flow(out, pre, activation) : of(out);
+    }
+}
