@@ -135,9 +135,30 @@ public final class Model implements AutoCloseable {
         return means.means(prefix);
     }
 
-    /** Predictions of the inference graph, one row per example (the output flattened per example). */
+    /**
+     * Predictions of the inference graph, one row per example (the output flattened per example). Each input row
+     * is one example, flattened row-major when the model's input has several axes (an image as H x W x C values).
+     */
     public float[][] predict(float[][] x) {
-        return predict(Dataset.inputs(x), 256);
+        return predict(examples(x), 256);
+    }
+
+    /** Rows of flattened examples as a dataset of the model's input shape. */
+    private Dataset examples(float[][] rows) {
+        TensorShape in = train.summary().inputShape();
+        if (in.rank() == 1 || rows.length == 0) {
+            return Dataset.inputs(rows);
+        }
+        long width = in.size();
+        float[] flat = new float[(int) Math.min(Integer.MAX_VALUE, (long) rows.length * Math.max(width, 0))];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != width) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values but model '"
+                        + spec.name() + "' takes examples of shape " + in + " (" + width + " values each)");
+            }
+            System.arraycopy(rows[i], 0, flat, (int) (i * width), (int) width);
+        }
+        return Dataset.of(flat, in, null, null);
     }
 
     public float[][] predict(Dataset data, int batchSize) {
@@ -262,7 +283,7 @@ public final class Model implements AutoCloseable {
         TFloat32 x = null;
         try {
             if (inputs != null) {
-                x = new BatchFeeder(Dataset.inputs(inputs), new long[0]).inputs(0, inputs.length);
+                x = new BatchFeeder(examples(inputs), new long[0]).inputs(0, inputs.length);
                 runner.feed(train.input(), x);
             }
             try (Result r = runner.run()) {
