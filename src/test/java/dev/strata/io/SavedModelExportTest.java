@@ -142,6 +142,33 @@ class SavedModelExportTest {
         assertArrayEquals(flat, got, 1e-6f, "largest difference " + worst);
     }
 
+    /**
+     * Layers may carry any name the graph itself uses ({@code input}, {@code output}, {@code io}, {@code loss},
+     * {@code init}, {@code train_step}, ...) or one TensorFlow refuses as an op name: layer scopes live under their
+     * own parent, so training, predict and export all work and export still predicts what predict does.
+     */
+    @Test
+    void layersNamedLikeTheGraphsOwnOpsExportAndPredict() {
+        Sequential spec = Sequential.named("net").input(4)
+                .add(Dense.units(6).activation(Activation.RELU).name("input").kernelRegularizer(l2(0.01)))
+                .add(Dense.units(6).activation(Activation.RELU).name("io"))
+                .add(Dense.units(6).activation(Activation.RELU).name("train_step"))
+                .add(Dropout.rate(0.2).name("loss"))
+                .add(Dense.units(6).activation(Activation.RELU).name("init"))
+                .add(Dense.units(6).activation(Activation.RELU).name("layers"))
+                .add(Dense.units(6).activation(Activation.RELU).name("^x y\u00e9"))
+                .add(Dense.units(3).activation(Activation.SOFTMAX).name("output"));
+        Path export = dir.resolve("odd-names");
+        float[][] x = Fixtures.uniform(9, 4, 13);
+        float[][] want;
+        try (Model m = trained(spec)) {
+            SavedModelExport.export(m, export);
+            want = m.predict(x);
+            assertEquals(List.of("input/kernel_regularizer"), m.losses().stream().map(v -> v.name()).toList());
+        }
+        assertArrayEquals(Fixtures.flat(want), served(export, x), 1e-6f);
+    }
+
     @Test
     void signatureIsServingDefaultFromInputToOutput() {
         Path export = dir.resolve("net");
