@@ -3,12 +3,15 @@ package dev.strata.train;
 import dev.strata.graph.CompileOptions;
 
 /**
- * How a model is built and run: the seed behind every initial weight and dropout mask, TensorFlow's thread
+ * How a model is built and run: the seed behind every initial weight and random draw, TensorFlow's thread
  * pools (0 lets TensorFlow choose; on small CPUs, one inter-op thread and all cores intra-op is usually
- * fastest for dense models), and whether Adam uses TensorFlow's fused kernel (faster, about 6.6e-6 relative
- * off Keras per step) instead of Keras 3's update written out op by op.
+ * fastest for dense models), whether Adam uses TensorFlow's fused kernel (faster, about 6.6e-6 relative
+ * off Keras per step) instead of Keras 3's update written out op by op, and whether dropout and noise layers draw
+ * noise while training (on by default; off, they act as at inference while batch statistics and every other part
+ * of training stay as they are: for debugging, and for comparing a step with another framework).
  */
-public record ModelOptions(long seed, int intraOpThreads, int interOpThreads, boolean fusedAdam) {
+public record ModelOptions(long seed, int intraOpThreads, int interOpThreads, boolean fusedAdam,
+                           boolean trainingNoise) {
     public ModelOptions {
         if (intraOpThreads < 0 || interOpThreads < 0) {
             throw new IllegalArgumentException("thread counts must be >= 0 (0 = TensorFlow default)");
@@ -16,22 +19,27 @@ public record ModelOptions(long seed, int intraOpThreads, int interOpThreads, bo
     }
 
     public static ModelOptions defaults() {
-        return new ModelOptions(0, 0, 0, false);
+        return new ModelOptions(0, 0, 0, false, true);
     }
 
     public ModelOptions seed(long seed) {
-        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam);
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam, trainingNoise);
     }
 
     public ModelOptions threads(int intraOp, int interOp) {
-        return new ModelOptions(seed, intraOp, interOp, fusedAdam);
+        return new ModelOptions(seed, intraOp, interOp, fusedAdam, trainingNoise);
     }
 
     public ModelOptions fusedAdam(boolean fused) {
-        return new ModelOptions(seed, intraOpThreads, interOpThreads, fused);
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fused, trainingNoise);
+    }
+
+    /** Whether dropout and noise layers draw noise in training; see the class comment. */
+    public ModelOptions trainingNoise(boolean noise) {
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam, noise);
     }
 
     CompileOptions compileOptions() {
-        return CompileOptions.seed(seed).fusedAdam(fusedAdam);
+        return CompileOptions.seed(seed).fusedAdam(fusedAdam).trainingNoise(trainingNoise);
     }
 }
