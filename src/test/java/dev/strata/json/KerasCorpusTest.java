@@ -1,8 +1,17 @@
 package dev.strata.json;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.graph.GraphCompiler;
+import dev.strata.spec.LayerSummary;
+import dev.strata.spec.ModelSummary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,21 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shared corpus of real Keras 1/2/3 and TF.js topologies (read in place, never copied): every file either
- * loads, or fails with a {@link JsonSpecException} naming the layer class or feature and its JSON path.
+ * loads, with the parameter counts real Keras computes for the same topology (trainable and non-trainable, per
+ * layer; {@code tools/keras-golden/corpus_params.py}), or fails with a {@link JsonSpecException} naming the layer
+ * class or feature and its JSON path. CI has the corpus next to the project: a missing corpus fails.
  */
 class KerasCorpusTest {
     static final Path CORPUS = Path.of("../shared/keras-corpus");
 
-    /** Files whose layers are all supported today; they must keep loading. */
+    /** Files that must load: every file made only of layers Strata supports. */
     static final List<String> LOADABLE = List.of(
             "dl4j-test-resources_keras2_l1l2-regularizer-dense.json",
             "hls4ml-example-models_KERAS_dense_16x200x5_l1-dropout.json",
@@ -33,8 +39,9 @@ class KerasCorpusTest {
             "tfjs-examples_abalone-node_tfjs-written.json");
 
     @Test
-    void everyFileLoadsOrFailsWithATypedPathedError() throws IOException {
-        assumeTrue(Files.isDirectory(CORPUS), "the shared corpus is not next to the project");
+    void everyFileLoadsWithKerasParameterCountsOrFailsWithATypedPathedError() throws IOException {
+        assertTrue(Files.isDirectory(CORPUS), "the shared Keras corpus must be at " + CORPUS.toAbsolutePath());
+        JsonNode counts = kerasCounts();
         List<Path> files;
         try (Stream<Path> list = Files.list(CORPUS)) {
             files = new ArrayList<>(list.filter(p -> p.toString().endsWith(".json")).sorted().toList());
@@ -46,9 +53,11 @@ class KerasCorpusTest {
             String name = file.getFileName().toString();
             try {
                 ReadResult r = ModelJson.read(file);
+                ModelSummary summary = GraphCompiler.check(r.spec());
                 loaded.add(name);
                 String again = ModelJson.write(r.spec(), r.trainingConfig(), r.dialect());
                 assertEquals(r.spec(), ModelJson.read(again).spec(), "round trip of " + name);
+                assertSameCounts(name, summary, counts.get("files").get(name));
             } catch (JsonSpecException e) {
                 assertTrue(e.path().startsWith("$"), name + ": " + e.getMessage());
                 assertNotNull(e.feature(), name + " names no feature: " + e.getMessage());
@@ -64,12 +73,35 @@ class KerasCorpusTest {
         loaded.forEach(n -> report.append("  loaded  ").append(n).append('\n'));
         refused.entrySet().stream()
                 .sorted((a, b) -> b.getValue().size() - a.getValue().size())
-                .forEach(e -> report.append(String.format("  %3d  %s%n", e.getValue().size(), e.getKey())));
+                .forEach(e -> report.append(String.format("  %3d  %s: %s%n", e.getValue().size(), e.getKey(),
+                        e.getValue())));
         System.out.print(report);
         for (String expected : LOADABLE) {
-            if (Files.exists(CORPUS.resolve(expected))) {
-                assertTrue(loaded.contains(expected), expected + " should load\n" + report);
-            }
+            assertTrue(loaded.contains(expected), expected + " should load\n" + report);
+        }
+    }
+
+    /** Total and per-layer (trainable, non-trainable) counts equal Keras's for the same topology. */
+    private static void assertSameCounts(String name, ModelSummary summary, JsonNode keras) {
+        assertNotNull(keras, name + " has no Keras count in keras_param_counts.json");
+        assertTrue(!keras.has("error"), name + " loads in Strata but Keras could not count it: " + keras);
+        assertEquals(keras.get("trainable").asLong(), summary.trainableParams(), name + ": trainable params");
+        assertEquals(keras.get("non_trainable").asLong(), summary.totalParams() - summary.trainableParams(),
+                name + ": non-trainable params");
+        for (LayerSummary row : summary.layers()) {
+            JsonNode layer = keras.get("layers").get(row.layer().name());
+            assertNotNull(layer, name + ": Keras has no layer " + row.layer().name());
+            assertEquals(layer.get(0).asLong(), row.trainableParamCount(), name + ": " + row.layer().name()
+                    + " trainable");
+            assertEquals(layer.get(1).asLong(), row.paramCount() - row.trainableParamCount(), name + ": "
+                    + row.layer().name() + " non-trainable");
+        }
+    }
+
+    static JsonNode kerasCounts() throws IOException {
+        try (InputStream in = KerasCorpusTest.class.getResourceAsStream("/corpus/keras_param_counts.json")) {
+            assertNotNull(in, "src/test/resources/corpus/keras_param_counts.json");
+            return new ObjectMapper().readTree(in);
         }
     }
 }
