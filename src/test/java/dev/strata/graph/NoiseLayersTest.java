@@ -10,17 +10,23 @@ import dev.strata.spec.Layer;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Optimizer;
 import dev.strata.spec.Sequential;
+import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import dev.strata.spec.layers.ActivationLayer;
 import dev.strata.spec.layers.ActivityRegularization;
 import dev.strata.spec.layers.AlphaDropout;
 import dev.strata.spec.layers.DataFormat;
+import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Flatten;
 import dev.strata.spec.layers.GaussianDropout;
 import dev.strata.spec.layers.GaussianNoise;
 import dev.strata.spec.layers.SpatialDropout;
 import dev.strata.spec.layers.SpatialDropout1D;
 import dev.strata.spec.layers.SpatialDropout2D;
 import dev.strata.spec.layers.SpatialDropout3D;
+import dev.strata.train.Dataset;
+import dev.strata.train.FitOptions;
+import dev.strata.train.History;
 import dev.strata.train.Model;
 import dev.strata.train.RegularizationValue;
 import java.util.Arrays;
@@ -321,6 +327,26 @@ class NoiseLayersTest {
                 assertTrue(types(m.trainingGraph().graph().operations()).stream()
                         .anyMatch(t -> t.startsWith("Stateless")), layer + ": the training graph draws statelessly");
             }
+        }
+    }
+
+    @Test
+    void aModelWithEveryNoiseLayerTrains() {
+        // The weights reach the loss through ops shaped by the random draws: the gradient builder must pass them.
+        Sequential spec = Sequential.create().input(4, 6).add(Dense.units(6)).add(GaussianNoise.stddev(0.1))
+                .add(GaussianDropout.rate(0.1)).add(AlphaDropout.rate(0.1)).add(SpatialDropout1D.rate(0.1))
+                .add(ActivityRegularization.of(0.001, 0.001)).add(Flatten.create()).add(Dense.units(1));
+        float[] x = normal(16 * 24, 7);
+        float[] y = new float[16];
+        for (int i = 0; i < 16; i++) {
+            y[i] = x[i * 24];
+        }
+        try (Model m = Model.compile(spec, TrainingConfig.of(Optimizer.sgd(0.01), Loss.meanSquaredError()))) {
+            WeightSet before = m.weights();
+            History h = m.fit(Dataset.of(x, TensorShape.of(4, 6), y, TensorShape.of(1)),
+                    FitOptions.epochs(2).batchSize(8).quiet());
+            assertTrue(Double.isFinite(h.last("loss")), h.toString());
+            assertFalse(before.sameAs(m.weights()), "the weights moved");
         }
     }
 
