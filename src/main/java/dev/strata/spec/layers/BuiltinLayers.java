@@ -12,6 +12,13 @@ public final class BuiltinLayers {
         return List.of(
                 Dense.TYPE,
                 Dropout.TYPE,
+                GaussianNoise.TYPE,
+                GaussianDropout.TYPE,
+                SpatialDropout1D.TYPE,
+                SpatialDropout2D.TYPE,
+                SpatialDropout3D.TYPE,
+                ActivityRegularization.TYPE,
+                AlphaDropout.TYPE,
                 ActivationLayer.TYPE,
                 Flatten.TYPE);
     }
