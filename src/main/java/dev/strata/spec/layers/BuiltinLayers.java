@@ -13,6 +13,18 @@ public final class BuiltinLayers {
                 Dense.TYPE,
                 Dropout.TYPE,
                 ActivationLayer.TYPE,
-                Flatten.TYPE);
+                Flatten.TYPE,
+                MaxPooling1D.TYPE,
+                MaxPooling2D.TYPE,
+                MaxPooling3D.TYPE,
+                AveragePooling1D.TYPE,
+                AveragePooling2D.TYPE,
+                AveragePooling3D.TYPE,
+                GlobalMaxPooling1D.TYPE,
+                GlobalMaxPooling2D.TYPE,
+                GlobalMaxPooling3D.TYPE,
+                GlobalAveragePooling1D.TYPE,
+                GlobalAveragePooling2D.TYPE,
+                GlobalAveragePooling3D.TYPE);
     }
 }
