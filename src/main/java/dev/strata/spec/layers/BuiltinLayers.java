@@ -25,6 +25,18 @@ public final class BuiltinLayers {
                 GlobalMaxPooling3D.TYPE,
                 GlobalAveragePooling1D.TYPE,
                 GlobalAveragePooling2D.TYPE,
-                GlobalAveragePooling3D.TYPE);
+                GlobalAveragePooling3D.TYPE,
+                Reshape.TYPE,
+                Permute.TYPE,
+                RepeatVector.TYPE,
+                ZeroPadding1D.TYPE,
+                ZeroPadding2D.TYPE,
+                ZeroPadding3D.TYPE,
+                Cropping1D.TYPE,
+                Cropping2D.TYPE,
+                Cropping3D.TYPE,
+                UpSampling1D.TYPE,
+                UpSampling2D.TYPE,
+                UpSampling3D.TYPE);
     }
 }

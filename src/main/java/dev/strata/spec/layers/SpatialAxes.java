@@ -23,6 +23,11 @@ final class SpatialAxes {
         return rank == 1 ? f.alias("stride") : f;
     }
 
+    /** (before, after) pairs for each spatial axis, none negative. */
+    static ConfigField<IntTuple> pairs(String key, int rank, int dflt) {
+        return ConfigField.intPairs(key, rank).defaultsTo(IntTuple.repeat(dflt, 2 * rank)).atLeast(0);
+    }
+
     /** One int for every axis, or one per axis: {@code poolSize(2)} is {@code (2, 2)} for a 2D layer. */
     static IntTuple tuple(int[] values, int rank) {
         return values.length == 1 ? IntTuple.repeat(values[0], rank) : IntTuple.of(values);
@@ -49,5 +54,33 @@ final class SpatialAxes {
     /** The input shape with its spatial axes replaced, channels kept where the layout has them. */
     static TensorShape withSpatial(TensorShape input, DataFormat format, int[] spatial) {
         return Shapes.withSpatial(format, spatial, input.dim(Shapes.channelAxis(input, format)));
+    }
+
+    /** Each spatial axis multiplied by its factor, unknown ones kept unknown (the UpSampling layers). */
+    static TensorShape scaled(TensorShape input, DataFormat format, IntTuple factors, String where, String what) {
+        int rank = factors.size();
+        requireRank(input, rank, where, what);
+        int[] dims = spatial(input, format, rank);
+        for (int i = 0; i < rank; i++) {
+            dims[i] = times(dims[i], factors.get(i), where, input, what);
+        }
+        return withSpatial(input, format, dims);
+    }
+
+    /** {@code n * factor}, kept unknown when {@code n} is. */
+    static int times(int n, int factor, String where, TensorShape input, String what) {
+        return n == TensorShape.UNKNOWN ? n : Shapes.checkedSize((long) n * factor, where, input, what);
+    }
+
+    /** Text of (before, after) pairs as Keras writes them: {@code ((1, 2), (0, 0))}. */
+    static String pairsText(IntTuple pairs) {
+        if (pairs.size() == 2) {
+            return pairs.toString();
+        }
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < pairs.size(); i += 2) {
+            sb.append(i > 0 ? ", " : "").append(IntTuple.of(pairs.get(i), pairs.get(i + 1)));
+        }
+        return sb.append(')').toString();
     }
 }
