@@ -35,7 +35,7 @@ final class PoolingOps {
         }
         String padding = p.padding() == Padding.SAME ? "SAME" : "VALID";
         IntTuple k = p.poolSize();
-        IntTuple s = p.effectiveStrides();
+        IntTuple s = p.strides();
         Operand<TFloat32> y;
         if (rank == 1) {
             Operand<TFloat32> rows = tf.expandDims(x, tf.constant(1));

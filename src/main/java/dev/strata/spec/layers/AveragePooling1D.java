@@ -21,6 +21,11 @@ public record AveragePooling1D(String name, IntTuple poolSize, Padding padding, 
     public static final LayerType<AveragePooling1D> TYPE = LayerType.of(AveragePooling1D.class, "AveragePooling1D",
             "average_pooling1d", POOL_SIZE, PADDING, STRIDES, DATA_FORMAT).alsoReads("AvgPool1D").withoutBuildConfig();
 
+    /** Keras's {@code strides=None}: the window's own size, stored as Keras 3 stores and writes it. */
+    public AveragePooling1D {
+        strides = strides == null ? poolSize : strides;
+    }
+
     /** A window of the given size (one int: the same along every axis), stepping by its own size. */
     public static AveragePooling1D poolSize(int... size) {
         return TYPE.make(POOL_SIZE, SpatialAxes.tuple(size, 1));

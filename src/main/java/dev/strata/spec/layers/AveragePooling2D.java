@@ -20,6 +20,11 @@ public record AveragePooling2D(String name, IntTuple poolSize, Padding padding, 
     public static final LayerType<AveragePooling2D> TYPE = LayerType.of(AveragePooling2D.class, "AveragePooling2D",
             "average_pooling2d", POOL_SIZE, PADDING, STRIDES, DATA_FORMAT).alsoReads("AvgPool2D").withoutBuildConfig();
 
+    /** Keras's {@code strides=None}: the window's own size, stored as Keras 3 stores and writes it. */
+    public AveragePooling2D {
+        strides = strides == null ? poolSize : strides;
+    }
+
     /** A window of the given size (one int: the same along every axis), stepping by its own size. */
     public static AveragePooling2D poolSize(int... size) {
         return TYPE.make(POOL_SIZE, SpatialAxes.tuple(size, 2));

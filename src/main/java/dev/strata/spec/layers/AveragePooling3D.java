@@ -20,6 +20,11 @@ public record AveragePooling3D(String name, IntTuple poolSize, Padding padding, 
     public static final LayerType<AveragePooling3D> TYPE = LayerType.of(AveragePooling3D.class, "AveragePooling3D",
             "average_pooling3d", POOL_SIZE, PADDING, STRIDES, DATA_FORMAT).alsoReads("AvgPool3D").withoutBuildConfig();
 
+    /** Keras's {@code strides=None}: the window's own size, stored as Keras 3 stores and writes it. */
+    public AveragePooling3D {
+        strides = strides == null ? poolSize : strides;
+    }
+
     /** A window of the given size (one int: the same along every axis), stepping by its own size. */
     public static AveragePooling3D poolSize(int... size) {
         return TYPE.make(POOL_SIZE, SpatialAxes.tuple(size, 3));

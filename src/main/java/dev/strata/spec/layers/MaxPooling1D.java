@@ -19,6 +19,11 @@ public record MaxPooling1D(String name, IntTuple poolSize, Padding padding, IntT
     public static final LayerType<MaxPooling1D> TYPE = LayerType.of(MaxPooling1D.class, "MaxPooling1D",
             "max_pooling1d", POOL_SIZE, PADDING, STRIDES, DATA_FORMAT).alsoReads("MaxPool1D").withoutBuildConfig();
 
+    /** Keras's {@code strides=None}: the window's own size, stored as Keras 3 stores and writes it. */
+    public MaxPooling1D {
+        strides = strides == null ? poolSize : strides;
+    }
+
     /** Keras's defaults: a window of 2, stepping by its own size, valid padding. */
     public static MaxPooling1D create() {
         return TYPE.defaults();

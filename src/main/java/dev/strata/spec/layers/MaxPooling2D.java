@@ -19,6 +19,11 @@ public record MaxPooling2D(String name, IntTuple poolSize, Padding padding, IntT
     public static final LayerType<MaxPooling2D> TYPE = LayerType.of(MaxPooling2D.class, "MaxPooling2D",
             "max_pooling2d", POOL_SIZE, PADDING, STRIDES, DATA_FORMAT).alsoReads("MaxPool2D").withoutBuildConfig();
 
+    /** Keras's {@code strides=None}: the window's own size, stored as Keras 3 stores and writes it. */
+    public MaxPooling2D {
+        strides = strides == null ? poolSize : strides;
+    }
+
     /** Keras's defaults: a window of 2 x 2, stepping by its own size, valid padding. */
     public static MaxPooling2D create() {
         return TYPE.defaults();

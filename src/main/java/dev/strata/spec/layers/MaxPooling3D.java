@@ -19,6 +19,11 @@ public record MaxPooling3D(String name, IntTuple poolSize, Padding padding, IntT
     public static final LayerType<MaxPooling3D> TYPE = LayerType.of(MaxPooling3D.class, "MaxPooling3D",
             "max_pooling3d", POOL_SIZE, PADDING, STRIDES, DATA_FORMAT).alsoReads("MaxPool3D").withoutBuildConfig();
 
+    /** Keras's {@code strides=None}: the window's own size, stored as Keras 3 stores and writes it. */
+    public MaxPooling3D {
+        strides = strides == null ? poolSize : strides;
+    }
+
     /** Keras's defaults: a window of 2 x 2 x 2, stepping by its own size, valid padding. */
     public static MaxPooling3D create() {
         return TYPE.defaults();

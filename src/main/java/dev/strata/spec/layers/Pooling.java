@@ -8,8 +8,8 @@ import dev.strata.spec.TensorShape;
 
 /**
  * What the window pooling layers ({@code MaxPooling1D} to {@code 3D}, {@code AveragePooling1D} to {@code 3D})
- * share: a window, its step ({@code strides}, null meaning the window size, as Keras's {@code None}), valid or
- * same padding, and the channel layout. Average pooling with same padding averages over the window's inputs only,
+ * share: a window, its step ({@code strides}; null, Keras's {@code None}, becomes the window size when the spec is
+ * made, as Keras 3 does), valid or same padding, and the channel layout. Average pooling with same padding averages over the window's inputs only,
  * the padding not counted, as TensorFlow does.
  */
 public interface Pooling extends Layer {
@@ -22,15 +22,10 @@ public interface Pooling extends Layer {
 
     Padding padding();
 
-    /** The window step, or null for the window size. */
+    /** The window step. */
     IntTuple strides();
 
     DataFormat dataFormat();
-
-    /** The step the window really takes: {@code strides}, or the pool size when it is null. */
-    default IntTuple effectiveStrides() {
-        return strides() == null ? poolSize() : strides();
-    }
 
     @Override
     default void validate(String where) {
@@ -47,7 +42,7 @@ public interface Pooling extends Layer {
         int rank = poolSize().size();
         SpatialAxes.requireRank(input, rank, where, kerasClassName());
         int[] in = SpatialAxes.spatial(input, dataFormat(), rank);
-        IntTuple strides = effectiveStrides();
+        IntTuple strides = strides();
         int[] out = new int[rank];
         for (int i = 0; i < rank; i++) {
             int n = in[i];
