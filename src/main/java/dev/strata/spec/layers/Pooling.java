@@ -9,8 +9,8 @@ import dev.strata.spec.TensorShape;
 /**
  * What the window pooling layers ({@code MaxPooling1D} to {@code 3D}, {@code AveragePooling1D} to {@code 3D})
  * share: a window, its step ({@code strides}; null, Keras's {@code None}, becomes the window size when the spec is
- * made, as Keras 3 does), valid or same padding, and the channel layout. Average pooling with same padding averages over the window's inputs only,
- * the padding not counted, as TensorFlow does.
+ * made, as Keras 3 does), valid or same padding, and the channel layout. Average pooling with same padding
+ * averages over the window's inputs only, the padding not counted, as TensorFlow does.
  */
 public interface Pooling extends Layer {
 
