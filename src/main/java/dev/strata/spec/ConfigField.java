@@ -53,12 +53,22 @@ public final class ConfigField<T> {
     private final boolean minOpen;
     private final boolean maxOpen;
     private final WeightSpec.Role regularizes;
-    private final boolean singleAsInt;
-    private boolean omitNullInKeras3;
+    private final Writing writing;
+
+    /**
+     * How the value is written where dialects differ.
+     *
+     * @param singleAsInt a one-entry tuple is written as a plain int ({@code axis=-1})
+     * @param omitNullInKeras3 Keras 3 leaves the key out when the value is null
+     * @param keras3Only tf.keras 2 does not know the key (ZeroPadding1D's data_format): the Keras 2 dialect leaves
+     *     it out
+     */
+    private record Writing(boolean singleAsInt, boolean omitNullInKeras3, boolean keras3Only) {
+    }
 
     private ConfigField(String key, Kind kind, Class<?> enumType, int rank, T defaultValue, boolean required,
                         boolean nullable, List<String> aliases, List<String> splitAliases, double min, double max,
-                        boolean minOpen, boolean maxOpen, WeightSpec.Role regularizes, boolean singleAsInt) {
+                        boolean minOpen, boolean maxOpen, WeightSpec.Role regularizes, Writing writing) {
         this.key = key;
         this.kind = kind;
         this.enumType = enumType;
@@ -73,12 +83,12 @@ public final class ConfigField<T> {
         this.minOpen = minOpen;
         this.maxOpen = maxOpen;
         this.regularizes = regularizes;
-        this.singleAsInt = singleAsInt;
+        this.writing = writing;
     }
 
     private static <T> ConfigField<T> make(String key, Kind kind, Class<?> enumType, int rank, T dflt, boolean nullable) {
         return new ConfigField<>(key, kind, enumType, rank, dflt, false, nullable, List.of(), List.of(),
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, null, false);
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, null, new Writing(false, false, false));
     }
 
     public static ConfigField<Integer> integer(String key) {
@@ -122,7 +132,8 @@ public final class ConfigField<T> {
      */
     public static ConfigField<Regularizer> regularizer(String key, WeightSpec.Role regularizes) {
         return new ConfigField<>(key, Kind.REGULARIZER, null, 0, null, false, true, List.of(), List.of(),
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, regularizes, false);
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, regularizes,
+                new Writing(false, false, false));
     }
 
     public static ConfigField<Constraint> constraint(String key) {
@@ -134,59 +145,58 @@ public final class ConfigField<T> {
     }
 
     private ConfigField<T> copy(T dflt, boolean req, boolean nul, List<String> al, List<String> split, double lo,
-                                double hi, boolean loOpen, boolean hiOpen, boolean single) {
-        ConfigField<T> f = new ConfigField<>(key, kind, enumType, rank, dflt, req, nul, al, split, lo, hi, loOpen,
-                hiOpen, regularizes, single);
-        f.omitNullInKeras3 = omitNullInKeras3; // set once, before the field is published
-        return f;
+                                double hi, boolean loOpen, boolean hiOpen, Writing w) {
+        return new ConfigField<>(key, kind, enumType, rank, dflt, req, nul, al, split, lo, hi, loOpen, hiOpen,
+                regularizes, w);
     }
 
     /** The value a layer gets when the argument is not given. */
     public ConfigField<T> defaultsTo(T value) {
-        return copy(value, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen, singleAsInt);
+        return copy(value, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen, writing);
     }
 
     /** Keras has no default: a config without it is refused. */
     public ConfigField<T> required() {
-        return copy(defaultValue, true, nullable, aliases, splitAliases, min, max, minOpen, maxOpen, singleAsInt);
+        return copy(defaultValue, true, nullable, aliases, splitAliases, min, max, minOpen, maxOpen, writing);
     }
 
     /** Null is a valid value (Keras {@code None}). */
     public ConfigField<T> nullable() {
-        return copy(defaultValue, required, true, aliases, splitAliases, min, max, minOpen, maxOpen, singleAsInt);
+        return copy(defaultValue, required, true, aliases, splitAliases, min, max, minOpen, maxOpen, writing);
     }
 
     /** Older keys of the same argument, read when the Keras 3 key is absent ({@code W_regularizer}). */
     public ConfigField<T> alias(String... keys) {
         List<String> all = new ArrayList<>(aliases);
         all.addAll(List.of(keys));
-        return copy(defaultValue, required, nullable, all, splitAliases, min, max, minOpen, maxOpen, singleAsInt);
+        return copy(defaultValue, required, nullable, all, splitAliases, min, max, minOpen, maxOpen, writing);
     }
 
     /** Keras 1 wrote some tuples as one key per entry ({@code nb_row}, {@code nb_col} for {@code kernel_size}). */
     public ConfigField<T> splitAlias(String... keysPerEntry) {
         return copy(defaultValue, required, nullable, aliases, List.of(keysPerEntry), min, max, minOpen, maxOpen,
-                singleAsInt);
+                writing);
     }
 
     /** Every number (each entry of a tuple) must be at least {@code lo}. */
     public ConfigField<T> atLeast(double lo) {
-        return copy(defaultValue, required, nullable, aliases, splitAliases, lo, max, false, maxOpen, singleAsInt);
+        return copy(defaultValue, required, nullable, aliases, splitAliases, lo, max, false, maxOpen, writing);
     }
 
     /** Every number (each entry of a tuple) must be positive. */
     public ConfigField<T> positive() {
-        return copy(defaultValue, required, nullable, aliases, splitAliases, 0, max, true, maxOpen, singleAsInt);
+        return copy(defaultValue, required, nullable, aliases, splitAliases, 0, max, true, maxOpen, writing);
     }
 
     /** Every number must lie between {@code lo} and {@code hi}, each end open or closed. */
     public ConfigField<T> range(double lo, boolean loOpen, double hi, boolean hiOpen) {
-        return copy(defaultValue, required, nullable, aliases, splitAliases, lo, hi, loOpen, hiOpen, singleAsInt);
+        return copy(defaultValue, required, nullable, aliases, splitAliases, lo, hi, loOpen, hiOpen, writing);
     }
 
     /** A one-entry tuple is written as a plain int, as Keras writes {@code axis=-1}. */
     public ConfigField<T> writeSingleAsInt() {
-        return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen, true);
+        return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
+                new Writing(true, writing.omitNullInKeras3(), writing.keras3Only()));
     }
 
     public String key() {
@@ -238,18 +248,26 @@ public final class ConfigField<T> {
      * layer writes, and only when set). Returns a new field.
      */
     public ConfigField<T> omittedWhenNullInKeras3() {
-        ConfigField<T> f = copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
-                singleAsInt);
-        f.omitNullInKeras3 = true;
-        return f;
+        return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
+                new Writing(writing.singleAsInt(), true, writing.keras3Only()));
+    }
+
+    /** tf.keras 2 has no such key: the Keras 2 dialect leaves it out. Returns a new field. */
+    public ConfigField<T> keras3Only() {
+        return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
+                new Writing(writing.singleAsInt(), writing.omitNullInKeras3(), true));
     }
 
     public boolean isOmittedWhenNullInKeras3() {
-        return omitNullInKeras3;
+        return writing.omitNullInKeras3();
+    }
+
+    public boolean isKeras3Only() {
+        return writing.keras3Only();
     }
 
     public boolean writesSingleAsInt() {
-        return singleAsInt;
+        return writing.singleAsInt();
     }
 
     /** The record component this field fills: {@code kernel_size} is {@code kernelSize}. */
