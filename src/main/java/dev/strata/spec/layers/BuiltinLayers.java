@@ -13,6 +13,14 @@ public final class BuiltinLayers {
                 Dense.TYPE,
                 Dropout.TYPE,
                 ActivationLayer.TYPE,
-                Flatten.TYPE);
+                Flatten.TYPE,
+                BatchNormalization.TYPE,
+                LayerNormalization.TYPE,
+                ReLU.TYPE,
+                LeakyReLU.TYPE,
+                PReLU.TYPE,
+                ELU.TYPE,
+                Softmax.TYPE,
+                ThresholdedReLU.TYPE);
     }
 }
