@@ -44,6 +44,14 @@ public final class BuiltinLayers {
                 Cropping3D.TYPE,
                 UpSampling1D.TYPE,
                 UpSampling2D.TYPE,
-                UpSampling3D.TYPE);
+                UpSampling3D.TYPE,
+                BatchNormalization.TYPE,
+                LayerNormalization.TYPE,
+                ReLU.TYPE,
+                LeakyReLU.TYPE,
+                PReLU.TYPE,
+                ELU.TYPE,
+                Softmax.TYPE,
+                ThresholdedReLU.TYPE);
     }
 }
