@@ -214,6 +214,9 @@ final class LayerConfigJson {
     static ObjectNode write(Layer layer, Dialect dialect) {
         LayerType<?> type = layer.type();
         ObjectNode o = LayerCommon.write(layer.name(), layer.trainable(), dialect);
+        if (dialect == Dialect.KERAS3 && !type.writesTrainableInKeras3()) {
+            o.remove("trainable");
+        }
         ConfigField<?> activity = type.field(ACTIVITY);
         boolean activityFirst = dialect == Dialect.KERAS3 && activity != null
                 && type.value(layer, activity) != null; // Keras 3's base Layer writes a set one first
@@ -222,9 +225,13 @@ final class LayerConfigJson {
         }
         for (ConfigField<?> f : type.fields()) {
             Object v = type.value(layer, f);
-            boolean omitted = v == null && dialect == Dialect.KERAS3 && f.isOmittedWhenNullInKeras3();
+            boolean keras2 = dialect == Dialect.KERAS2;
+            // A Keras-3-only key is left out of the Keras 2 dialect when it holds its default; any other value has no
+            // tf.keras 2 spelling, so it is written and tf.keras 2 refuses it rather than silently dropping it.
+            boolean omitted = (v == null && !keras2 && f.isOmittedWhenNullInKeras3())
+                    || (keras2 && f.isKeras3Only() && java.util.Objects.equals(v, f.defaultValue()));
             if (!(activityFirst && f == activity) && !omitted) {
-                o.set(f.key(), valueNode(f, v, dialect));
+                o.set(f.key(keras2), valueNode(f, v, dialect));
             }
         }
         for (LayerType.FixedKey fixed : type.fixedKeys()) {

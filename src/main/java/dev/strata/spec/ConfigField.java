@@ -62,8 +62,10 @@ public final class ConfigField<T> {
      * @param omitNullInKeras3 Keras 3 leaves the key out when the value is null
      * @param keras3Only tf.keras 2 does not know the key (ZeroPadding1D's data_format): the Keras 2 dialect leaves
      *     it out
+     * @param keras2Key the key tf.keras 2 reads instead of the Keras 3 one ({@code alpha} for LeakyReLU's
+     *     {@code negative_slope}), or null when it is the same
      */
-    private record Writing(boolean singleAsInt, boolean omitNullInKeras3, boolean keras3Only) {
+    private record Writing(boolean singleAsInt, boolean omitNullInKeras3, boolean keras3Only, String keras2Key) {
     }
 
     private ConfigField(String key, Kind kind, Class<?> enumType, int rank, T defaultValue, boolean required,
@@ -88,7 +90,7 @@ public final class ConfigField<T> {
 
     private static <T> ConfigField<T> make(String key, Kind kind, Class<?> enumType, int rank, T dflt, boolean nullable) {
         return new ConfigField<>(key, kind, enumType, rank, dflt, false, nullable, List.of(), List.of(),
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, null, new Writing(false, false, false));
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, null, new Writing(false, false, false, null));
     }
 
     public static ConfigField<Integer> integer(String key) {
@@ -133,7 +135,7 @@ public final class ConfigField<T> {
     public static ConfigField<Regularizer> regularizer(String key, WeightSpec.Role regularizes) {
         return new ConfigField<>(key, Kind.REGULARIZER, null, 0, null, false, true, List.of(), List.of(),
                 Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false, regularizes,
-                new Writing(false, false, false));
+                new Writing(false, false, false, null));
     }
 
     public static ConfigField<Constraint> constraint(String key) {
@@ -196,7 +198,7 @@ public final class ConfigField<T> {
     /** A one-entry tuple is written as a plain int, as Keras writes {@code axis=-1}. */
     public ConfigField<T> writeSingleAsInt() {
         return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
-                new Writing(true, writing.omitNullInKeras3(), writing.keras3Only()));
+                new Writing(true, writing.omitNullInKeras3(), writing.keras3Only(), writing.keras2Key()));
     }
 
     public String key() {
@@ -249,13 +251,24 @@ public final class ConfigField<T> {
      */
     public ConfigField<T> omittedWhenNullInKeras3() {
         return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
-                new Writing(writing.singleAsInt(), true, writing.keras3Only()));
+                new Writing(writing.singleAsInt(), true, writing.keras3Only(), writing.keras2Key()));
     }
 
-    /** tf.keras 2 has no such key: the Keras 2 dialect leaves it out. Returns a new field. */
+    /** tf.keras 2 has no such key: the Keras 2 dialect leaves it out when it holds its default. Returns a new field. */
     public ConfigField<T> keras3Only() {
         return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
-                new Writing(writing.singleAsInt(), writing.omitNullInKeras3(), true));
+                new Writing(writing.singleAsInt(), writing.omitNullInKeras3(), true, writing.keras2Key()));
+    }
+
+    /** tf.keras 2 reads this argument under another key, which the Keras 2 dialect writes. Returns a new field. */
+    public ConfigField<T> keras2Key(String key2) {
+        return copy(defaultValue, required, nullable, aliases, splitAliases, min, max, minOpen, maxOpen,
+                new Writing(writing.singleAsInt(), writing.omitNullInKeras3(), writing.keras3Only(), key2));
+    }
+
+    /** The key written in a dialect: the Keras 3 key, or tf.keras 2's own when it has one. */
+    public String key(boolean keras2) {
+        return keras2 && writing.keras2Key() != null ? writing.keras2Key() : key;
     }
 
     public boolean isOmittedWhenNullInKeras3() {

@@ -34,6 +34,7 @@ public final class LayerType<L extends Layer> {
     private final Map<ConfigField<?>, Integer> componentOf;
     private final List<FixedKey> fixedKeys;
     private final boolean buildConfig;
+    private final boolean trainableKey;
 
     /**
      * A Keras argument Strata reads but does not model: only the listed values are accepted (they mean what
@@ -46,7 +47,8 @@ public final class LayerType<L extends Layer> {
     }
 
     private LayerType(Class<L> specClass, String kerasClassName, List<String> aliases, String namePrefix,
-                      List<ConfigField<?>> fields, List<FixedKey> fixedKeys, boolean buildConfig) {
+                      List<ConfigField<?>> fields, List<FixedKey> fixedKeys, boolean buildConfig,
+                      boolean trainableKey) {
         this.specClass = specClass;
         this.kerasClassName = kerasClassName;
         this.aliases = List.copyOf(aliases);
@@ -54,6 +56,7 @@ public final class LayerType<L extends Layer> {
         this.fields = List.copyOf(fields);
         this.fixedKeys = List.copyOf(fixedKeys);
         this.buildConfig = buildConfig;
+        this.trainableKey = trainableKey;
         if (!specClass.isRecord()) {
             throw new IllegalStateException(specClass.getName() + " must be a record to be a layer spec");
         }
@@ -99,14 +102,16 @@ public final class LayerType<L extends Layer> {
     /** Declares a layer type; the fields must cover the record's components (name and trainable aside). */
     public static <L extends Layer> LayerType<L> of(Class<L> specClass, String kerasClassName, String namePrefix,
                                                     ConfigField<?>... fields) {
-        return new LayerType<>(specClass, kerasClassName, List.of(), namePrefix, List.of(fields), List.of(), true);
+        return new LayerType<>(specClass, kerasClassName, List.of(), namePrefix, List.of(fields), List.of(), true,
+                true);
     }
 
     /** The same type, also read under older class names ({@code Convolution2D} for {@code Conv2D}). */
     public LayerType<L> alsoReads(String... kerasClassNames) {
         List<String> all = new ArrayList<>(aliases);
         all.addAll(List.of(kerasClassNames));
-        return new LayerType<>(specClass, kerasClassName, all, namePrefix, fields, fixedKeys, buildConfig);
+        return new LayerType<>(specClass, kerasClassName, all, namePrefix, fields, fixedKeys, buildConfig,
+                trainableKey);
     }
 
     /**
@@ -130,12 +135,25 @@ public final class LayerType<L extends Layer> {
     private LayerType<L> withFixed(FixedKey key) {
         List<FixedKey> all = new ArrayList<>(fixedKeys);
         all.add(key);
-        return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, all, buildConfig);
+        return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, all, buildConfig,
+                trainableKey);
     }
 
     /** The same type for a Keras class without a build step: Keras 3 writes no {@code build_config} for it. */
     public LayerType<L> withoutBuildConfig() {
-        return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, fixedKeys, false);
+        return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, fixedKeys, false,
+                trainableKey);
+    }
+
+    /** The same type for a Keras 3 class whose constructor takes no {@code trainable} (SpatialDropout). */
+    public LayerType<L> withoutTrainableKeyInKeras3() {
+        return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, fixedKeys, buildConfig,
+                false);
+    }
+
+    /** Whether the Keras 3 dialect writes {@code trainable} for this class. */
+    public boolean writesTrainableInKeras3() {
+        return trainableKey;
     }
 
     /** Whether Keras 3 writes a {@code build_config} (the built input shape) for this class. */

@@ -55,7 +55,7 @@ final class LayerProbe implements AutoCloseable {
             Operand<TInt64> step = mode == TowerMode.TRAINING ? tf.constant(3L) : null;
             Scopes tower = mode == TowerMode.INFERENCE ? scopes.layers : scopes.train;
             Tower pass = new Forward(tower, scopes.names, vars, mode, noise, step, 11).build(summary, x);
-            y = pass.output();
+            y = tf.withName("probe_output").identity(pass.output()); // never the input placeholder itself
             r = tf.withName("r").placeholder(TFloat32.class);
             probe = tf.reduceSum(tf.math.mul(y, r), tf.range(tf.constant(0), tf.rank(y), tf.constant(1)));
             List<Output<?>> wrt = new ArrayList<>();

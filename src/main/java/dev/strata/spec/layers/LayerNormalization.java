@@ -39,7 +39,7 @@ public record LayerNormalization(String name, IntTuple axis, double epsilon, boo
 
     /** Keras writes the axes as a list once the layer is built, whatever was passed. */
     public static final ConfigField<IntTuple> AXIS = ConfigField.ints("axis", 0).defaultsTo(IntTuple.of(-1));
-    public static final ConfigField<Boolean> RMS_SCALING = ConfigField.bool("rms_scaling").defaultsTo(false);
+    public static final ConfigField<Boolean> RMS_SCALING = ConfigField.bool("rms_scaling").defaultsTo(false).keras3Only();
 
     public static final LayerType<LayerNormalization> TYPE = LayerType.of(LayerNormalization.class,
             "LayerNormalization", "layer_normalization", AXIS, EPSILON, CENTER, SCALE, RMS_SCALING,

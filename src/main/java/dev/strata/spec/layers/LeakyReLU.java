@@ -13,7 +13,7 @@ import dev.strata.spec.TensorShape;
 public record LeakyReLU(String name, double negativeSlope) implements Layer {
 
     public static final ConfigField<Double> NEGATIVE_SLOPE = ConfigField.number("negative_slope").defaultsTo(0.3)
-            .atLeast(0).alias("alpha");
+            .atLeast(0).alias("alpha").keras2Key("alpha");
 
     public static final LayerType<LeakyReLU> TYPE = LayerType.of(LeakyReLU.class, "LeakyReLU", "leaky_re_lu",
             NEGATIVE_SLOPE).withoutBuildConfig();

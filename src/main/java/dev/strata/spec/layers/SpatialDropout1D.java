@@ -16,7 +16,7 @@ public record SpatialDropout1D(String name, double rate, Long seed) implements S
     public static final LayerType<SpatialDropout1D> TYPE = LayerType.of(SpatialDropout1D.class, "SpatialDropout1D",
                     "spatial_dropout1d", RATE, SEED)
             .ignores("noise_shape", "tf.keras 2 wrote Dropout's noise_shape; spatial dropout overrides it")
-            .withoutBuildConfig();
+            .withoutBuildConfig().withoutTrainableKeyInKeras3();
 
     public static SpatialDropout1D rate(double rate) {
         return TYPE.make(RATE, rate);

@@ -18,7 +18,7 @@ public record SpatialDropout2D(String name, double rate, Long seed, DataFormat d
     public static final LayerType<SpatialDropout2D> TYPE = LayerType.of(SpatialDropout2D.class, "SpatialDropout2D",
                     "spatial_dropout2d", RATE, SEED, DATA_FORMAT)
             .ignores("noise_shape", "tf.keras 2 wrote Dropout's noise_shape; spatial dropout overrides it")
-            .withoutBuildConfig();
+            .withoutBuildConfig().withoutTrainableKeyInKeras3();
 
     public static SpatialDropout2D rate(double rate) {
         return TYPE.make(RATE, rate);

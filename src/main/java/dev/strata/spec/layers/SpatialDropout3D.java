@@ -18,7 +18,7 @@ public record SpatialDropout3D(String name, double rate, Long seed, DataFormat d
     public static final LayerType<SpatialDropout3D> TYPE = LayerType.of(SpatialDropout3D.class, "SpatialDropout3D",
                     "spatial_dropout3d", RATE, SEED, DATA_FORMAT)
             .ignores("noise_shape", "tf.keras 2 wrote Dropout's noise_shape; spatial dropout overrides it")
-            .withoutBuildConfig();
+            .withoutBuildConfig().withoutTrainableKeyInKeras3();
 
     public static SpatialDropout3D rate(double rate) {
         return TYPE.make(RATE, rate);

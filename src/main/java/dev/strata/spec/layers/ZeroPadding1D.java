@@ -1,6 +1,5 @@
 package dev.strata.spec.layers;
 
-import static dev.strata.spec.layers.CommonFields.DATA_FORMAT;
 
 import dev.strata.spec.ConfigField;
 import dev.strata.spec.IntTuple;
@@ -14,8 +13,11 @@ public record ZeroPadding1D(String name, IntTuple padding, DataFormat dataFormat
     /** (before, after); Keras reads an int for both or a pair. */
     public static final ConfigField<IntTuple> PADDING = SpatialAxes.pairs("padding", 1, 1);
 
+    /** tf.keras 2's ZeroPadding1D has no data_format: the Keras 2 dialect leaves it out. */
+    public static final dev.strata.spec.ConfigField<DataFormat> DATA_FORMAT_KERAS3 = CommonFields.DATA_FORMAT.keras3Only();
+
     public static final LayerType<ZeroPadding1D> TYPE = LayerType.of(ZeroPadding1D.class, "ZeroPadding1D",
-            "zero_padding1d", PADDING, DATA_FORMAT);
+            "zero_padding1d", PADDING, DATA_FORMAT_KERAS3);
 
     /** Keras's defaults: one zero before and after every spatial axis. */
     public static ZeroPadding1D create() {
@@ -47,6 +49,6 @@ public record ZeroPadding1D(String name, IntTuple padding, DataFormat dataFormat
     }
 
     public ZeroPadding1D dataFormat(DataFormat format) {
-        return TYPE.with(this, DATA_FORMAT, format);
+        return TYPE.with(this, DATA_FORMAT_KERAS3, format);
     }
 }
