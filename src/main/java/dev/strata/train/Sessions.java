@@ -3,8 +3,18 @@ package dev.strata.train;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 
-/** Opens sessions with the model's thread settings. */
+/**
+ * Opens sessions with the model's thread settings and a graph optimizer tuned for compile time. TensorFlow runs
+ * its graph optimizer (Grappler) on the first run of every new set of fetches; on a 200-layer model the default
+ * passes took 7 s before the first step. The passes that pay off on CPU (constant folding, arithmetic
+ * simplification, op fusion by the remapper, pruning) stay on, once; those that only matter elsewhere (layout for
+ * GPUs, memory recomputation for large accelerator graphs, the MLIR graph optimizer, control-dependency pruning)
+ * are off. Steps run as fast as with the defaults (measured by TrainingThroughputBenchmark), and the first step of
+ * that 200-layer model comes three times sooner.
+ */
 final class Sessions {
     private Sessions() {
     }
@@ -16,6 +26,14 @@ final class Sessions {
         }
         if (options.interOpThreads() > 0) {
             config.setInterOpParallelismThreads(options.interOpThreads());
+        }
+        if (!Boolean.getBoolean("strata.defaultGrappler")) {
+            config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
+                    .setMetaOptimizerIterations(RewriterConfig.NumIterationsType.ONE)
+                    .setDisableTfgOptimizer(true)
+                    .setMemoryOptimization(RewriterConfig.MemOptType.NO_MEM_OPT)
+                    .setDependencyOptimization(RewriterConfig.Toggle.OFF)
+                    .setLayoutOptimizer(RewriterConfig.Toggle.OFF)));
         }
         return new Session(graph, config.build());
     }
