@@ -13,6 +13,16 @@ public final class BuiltinLayers {
                 Dense.TYPE,
                 Dropout.TYPE,
                 ActivationLayer.TYPE,
-                Flatten.TYPE);
+                Flatten.TYPE,
+                Conv1D.TYPE,
+                Conv2D.TYPE,
+                Conv3D.TYPE,
+                Conv1DTranspose.TYPE,
+                Conv2DTranspose.TYPE,
+                Conv3DTranspose.TYPE,
+                DepthwiseConv1D.TYPE,
+                DepthwiseConv2D.TYPE,
+                SeparableConv1D.TYPE,
+                SeparableConv2D.TYPE);
     }
 }
