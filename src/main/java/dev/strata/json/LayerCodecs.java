@@ -40,18 +40,27 @@ final class LayerCodecs {
             return ctx.unsupported(at, "nested model " + className + named + " used as a layer is not supported yet",
                     className);
         }
-        return ctx.unsupported(at, "unsupported layer " + className + named + "; Strata supports " + supported()
-                + " (a Java LayerType registered with LayerRegistry adds one)", className);
+        if (KERAS_LAYERS.contains(className)) {
+            return ctx.unsupported(at, "unsupported layer " + className + named + ": a Keras layer Strata does not "
+                    + "build yet (README lists the " + LayerRegistry.all().size() + " it does)", className);
+        }
+        return ctx.unsupported(at, "unsupported layer " + className + named + ": not a Keras layer Strata knows, "
+                + "probably a custom class; register a Java LayerType and kernel for it (LayerRegistry, Kernels)",
+                className);
     }
 
-    /** The registered class names, for messages. */
-    static String supported() {
-        StringBuilder sb = new StringBuilder();
-        for (LayerType<?> t : LayerRegistry.all()) {
-            sb.append(sb.length() > 0 ? ", " : "").append(t.kerasClassName());
-        }
-        return sb.append(", InputLayer").toString();
-    }
+    /** Keras built-in layer classes (Keras 1 to 3) Strata does not build yet: refused as "not yet", not "unknown". */
+    private static final Set<String> KERAS_LAYERS = Set.of("Add", "Subtract", "Multiply", "Average", "Maximum",
+            "Minimum", "Concatenate", "Dot", "Merge", "Embedding", "LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D",
+            "ConvLSTM2D", "ConvLSTM3D", "Bidirectional", "TimeDistributed", "TimeDistributedDense", "Masking",
+            "Rescaling", "Normalization", "Resizing", "CenterCrop", "GroupNormalization", "UnitNormalization",
+            "SpectralNormalization", "RMSNormalization", "MultiHeadAttention", "Attention", "AdditiveAttention",
+            "GroupQueryAttention", "Identity", "EinsumDense", "Highway", "MaxoutDense", "TextVectorization",
+            "StringLookup", "IntegerLookup", "CategoryEncoding", "Discretization", "HashedCrossing", "Hashing",
+            "RandomFlip", "RandomRotation", "RandomZoom", "RandomCrop", "RandomTranslation", "RandomContrast",
+            "RandomBrightness", "AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D", "AdaptiveMaxPooling1D",
+            "AdaptiveMaxPooling2D", "Cropping", "LocallyConnected1D", "LocallyConnected2D", "SimpleRNNCell",
+            "LSTMCell", "GRUCell", "StackedRNNCells", "CuDNNLSTM", "CuDNNGRU", "ZeroPadding", "Wrapper");
 
     static Layer read(String className, Fields config) {
         return LayerConfigJson.read(type(className), config);

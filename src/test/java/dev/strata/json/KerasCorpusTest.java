@@ -32,11 +32,29 @@ class KerasCorpusTest {
 
     /** Files that must load: every file made only of layers Strata supports. */
     static final List<String> LOADABLE = List.of(
+            "dl4j-test-resources_keras1_cnn_W_regularizer.json",
+            "dl4j-test-resources_keras1_mlp-batchnorm-leakyrelu_W_regularizer.json",
+            "dl4j-test-resources_keras1_yolo-sequential-leakyrelu.json",
             "dl4j-test-resources_keras2_l1l2-regularizer-dense.json",
+            "dl4j-test-resources_keras2_prelu.json",
+            "hls4ml-example-models_KERAS_3layer_batch_norm_l1.json",
+            "hls4ml-example-models_KERAS_conv1d_l1.json",
             "hls4ml-example-models_KERAS_dense_16x200x5_l1-dropout.json",
+            "hls4ml-example-models_jetTagger_Conv2D_Small_zero-l1l2.json",
+            "kotlindl-test_lenet_kernel-bias-activity-regularizers.json",
+            "kotlindl_vgg16.json",
             "maternal-health_keras215_tfjs.json",
+            "ml5-data-and-models_YOLO-tiny_l2.json",
+            "ml5-data-and-models_crepe-pitch.json",
+            "ml5-data-and-models_darknet-tiny_l2.json",
+            "ml5-data-and-models_dcgan-face_conv2dtranspose.json",
+            "ml5-data-and-models_doodlenet.json",
             "obesity-risk_keras370_dense_L2.json",
-            "tfjs-examples_abalone-node_tfjs-written.json");
+            "tfjs-examples_abalone-node_tfjs-written.json",
+            "tfjs-layers-test_dense-batchnorm-sequential.json",
+            "tfjs-layers-test_mnist-cnn-sequential-list-config.json",
+            "tfjs-layers-test_relu-ndarray-scalar.json",
+            "traffic-sign_keras380_cnn.json");
 
     @Test
     void everyFileLoadsWithKerasParameterCountsOrFailsWithATypedPathedError() throws IOException {

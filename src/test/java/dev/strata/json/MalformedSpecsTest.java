@@ -28,7 +28,7 @@ class MalformedSpecsTest {
             i05_lambda.json                         | UNSAFE      | $.config.layers[2]                                  | Lambda layer (name: lambda_1) carries Python code
             i06_cycle.json                          | INVALID     | $.config.layers[1].inbound_nodes                    | is part of a cycle: a -> b -> a
             i07_missing_input_shape.json            | INVALID     | $.config.layers[0]                                  | the model has no input shape
-            i08_huge_units.json                     | TOO_LARGE   | $.config.layers[1]                                  | the model has 10,000,000,000 parameters, more than the limit of 100,000,000
+            i08_huge_units.json                     | TOO_LARGE   | $.config.layers[1]                                  | the model has 10,000,000,000 parameters, more than the limit of 250,000,000
             i09_unknown_layer.json                  | UNSUPPORTED | $.config.layers[2]                                  | unsupported layer ConvLSTM2D (name: conv_lstm2d_1)
             i10_constraint.json                     | UNSUPPORTED | $.config.layers[1].config.kernel_constraint         | constraint RadialConstraint is not supported
             i11_nan_factor.json                     | INVALID     | $.config.layers[1].config.kernel_regularizer.config.l2 | must be a non-negative finite number. Received: l2=NaN
