@@ -5,7 +5,8 @@ import dev.strata.spec.TensorShape;
 
 /**
  * Input shapes in each spelling: Keras 3 {@code InputLayer.batch_shape}, tf.keras {@code batch_input_shape}
- * (on the InputLayer or on the first layer), Keras 1 {@code input_dim}, and per-example {@code input_shape} /
+ * (on the InputLayer or on the first layer), Keras 1 {@code input_dim} (with {@code input_length} for sequence
+ * layers), and per-example {@code input_shape} /
  * {@code shape}. A fixed batch size is dropped with a warning: Strata models take any batch size.
  */
 final class InputShapes {
@@ -57,8 +58,12 @@ final class InputShapes {
             c.ignore(key);
         }
         Integer inputDim = c.integer("input_dim", null);
+        // Keras 1 sequence layers (Convolution1D, LSTM, ...) gave (input_length, input_dim); input_length may be None.
+        Integer inputLength = c.contains("input_length") && c.get("input_length").isNull() ? Integer.valueOf(
+                TensorShape.UNKNOWN) : c.integer("input_length", null);
         if (inputDim != null && shape == null) {
-            shape = dims(ctx, new int[] {inputDim}, c.at("input_dim"));
+            shape = inputLength == null ? dims(ctx, new int[] {inputDim}, c.at("input_dim"))
+                    : dims(ctx, new int[] {inputLength, inputDim}, c.at("input_length"));
         }
         c.ignore("batch_size");
         return shape;

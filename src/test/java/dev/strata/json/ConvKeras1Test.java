@@ -40,6 +40,25 @@ class ConvKeras1Test {
         return ((Sequential) ModelJson.read(json).spec()).layers();
     }
 
+    /** Keras 1 gave a sequence layer's input as input_dim plus input_length; Keras 2 read it as (length, dim). */
+    @Test
+    void keras1InputDimAndInputLengthGiveTheSequenceShape() {
+        Sequential s = (Sequential) ModelJson.read("""
+                {"class_name": "Sequential", "config": [
+                  {"class_name": "Convolution1D", "config": {"name": "c", "nb_filter": 4, "filter_length": 3,
+                   "input_dim": 5, "input_length": 10, "border_mode": "valid", "subsample_length": 1}},
+                  {"class_name": "Convolution1D", "config": {"name": "d", "nb_filter": 2, "filter_length": 2}}]}
+                """).spec();
+        assertEquals(TensorShape.of(10, 5), s.inputShape());
+        assertEquals(TensorShape.of(7, 2), s.summary().outputShape());
+        Sequential open = (Sequential) ModelJson.read("""
+                {"class_name": "Sequential", "config": [
+                  {"class_name": "Convolution1D", "config": {"name": "c", "nb_filter": 4, "filter_length": 3,
+                   "input_dim": 5, "input_length": null}}]}
+                """).spec();
+        assertEquals(TensorShape.of(TensorShape.UNKNOWN, 5), open.inputShape());
+    }
+
     @Test
     void convolution2dOfTheDl4jKeras1Cnn() {
         // The two Convolution2D layers of keras-corpus/dl4j-test-resources_keras1_cnn_W_regularizer.json.
