@@ -37,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Model JSON written by real Keras 3 (tools/keras-golden/generate.py): each file reads into the spec the
@@ -103,7 +102,7 @@ class KerasFixturesTest {
 
     static Path fixture(String name) {
         Path p = DIR.resolve(name);
-        assumeTrue(Files.exists(p), "Keras fixture not generated yet: " + p);
+        assertTrue(Files.exists(p), "Keras fixture missing: " + p);
         return p;
     }
 

@@ -3,7 +3,7 @@ package dev.strata.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.spec.Activation;
 import dev.strata.spec.Initializer;
@@ -33,7 +33,7 @@ class NormalizationActivationJsonTest {
 
     private static ModelSpec corpus(String file) throws IOException {
         Path p = KerasCorpusTest.CORPUS.resolve(file);
-        assumeTrue(Files.exists(p), "the shared corpus is not next to the project");
+        assertTrue(Files.exists(p), "the shared Keras corpus must be next to the project: " + p.toAbsolutePath());
         return ModelJson.read(p).spec();
     }
 
