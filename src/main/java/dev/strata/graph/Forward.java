@@ -44,7 +44,8 @@ final class Forward {
             Layer layer = row.layer();
             LayerCall call = new LayerCall(layers.of(names.of(layer.name())), row, List.of(x), variables, mode, noise,
                     Seeds.forPath(modelSeed, layer.name()), step, updates);
-            x = Kernels.forLayer(layer, row.where()).call(layer, call);
+            Flow out = Kernels.forLayer(layer, row.where()).callAll(layer, call).get(0);
+            x = out.mask() == null && layer.type().passesMask() ? out.withMask(x.mask()) : out;
             if (mode != TowerMode.INFERENCE && layer.activityRegularizer() != null) {
                 activity.add(new Tower.ActivityOutput(layer.name(), layer.activityRegularizer(), x.value()));
             }

@@ -11,5 +11,14 @@ import dev.strata.spec.Layer;
 @FunctionalInterface
 public interface LayerKernel<L extends Layer> {
 
+    /** The output of a one-output layer. */
     Flow call(L layer, LayerCall call);
+
+    /**
+     * Every output, in Keras's order (an RNN with {@code return_state}: the sequence or last output, then each
+     * state). Multi-output kernels override this; the default is the one output of {@link #call}.
+     */
+    default java.util.List<Flow> callAll(L layer, LayerCall call) {
+        return java.util.List.of(call(layer, call));
+    }
 }

@@ -118,7 +118,21 @@ final class LayerConfigJson {
             case REGULARIZER -> RegularizerJson.read(ctx, v, at);
             case CONSTRAINT -> ConstraintJson.read(ctx, v, at);
             case SEED -> c.seed(key);
+            case LAYER -> nestedLayer(ctx, v, at);
         };
+    }
+
+    /** A wrapped layer object ({@code {"class_name": "LSTM", "config": {...}}}), read like any layer entry. */
+    private static Layer nestedLayer(ReadContext ctx, JsonNode v, JsonPath at) {
+        LayerEntry entry = LayerEntry.of(ctx, v, at);
+        entry.requireSupported(ctx);
+        if (LayerCodecs.isInputLayer(entry.className())) {
+            throw ctx.invalid(at, "an InputLayer cannot be wrapped");
+        }
+        Fields config = entry.config(ctx);
+        InputShapes.fromFields(config); // a wrapped layer may carry an input shape Keras ignores
+        entry.object().fields().rejectUnknown(entry.className() + " layer entry");
+        return LayerCodecs.read(entry.typeName(), config);
     }
 
     /** TensorFlow.js writes some numbers as {@code {"type": "ndarray", "value": 6}}. */
@@ -272,6 +286,10 @@ final class LayerConfigJson {
             case REGULARIZER -> RegularizerJson.write((dev.strata.spec.Regularizer) v, dialect);
             case CONSTRAINT -> ConstraintJson.write((dev.strata.spec.Constraint) v, dialect);
             case SEED -> Json.seed((Long) v);
+            case LAYER -> {
+                Layer inner = (Layer) v;
+                yield Json.kerasObject(dialect, "keras.layers", inner.kerasClassName(), write(inner, dialect));
+            }
         };
     }
 

@@ -36,7 +36,9 @@ public final class ConfigField<T> {
         REGULARIZER,
         CONSTRAINT,
         /** An integer seed or null. */
-        SEED
+        SEED,
+        /** A whole layer, as wrappers hold one ({@code Bidirectional}'s {@code layer}, {@code TimeDistributed}'s). */
+        LAYER
     }
 
     private final String key;
@@ -144,6 +146,11 @@ public final class ConfigField<T> {
 
     public static ConfigField<Long> seed(String key) {
         return make(key, Kind.SEED, null, 0, null, true);
+    }
+
+    /** A nested layer (a wrapper's); required unless a default is given. */
+    public static ConfigField<Layer> layer(String key) {
+        return make(key, Kind.LAYER, null, 0, null, false);
     }
 
     private ConfigField<T> copy(T dflt, boolean req, boolean nul, List<String> al, List<String> split, double lo,

@@ -46,9 +46,26 @@ public interface Layer {
     /** Output shape for one example of the given input shape; throws naming {@code where} if the input is unusable. */
     TensorShape outputShape(TensorShape input, String where);
 
+    /**
+     * Output shapes for the shapes of the tensors a call passes in: a merge layer takes several, an RNN with
+     * {@code return_state} gives several. The default takes exactly one input and gives one output.
+     */
+    default List<TensorShape> outputShapes(List<TensorShape> inputs, String where) {
+        if (inputs.size() != 1) {
+            throw new InvalidSpecException(where, "inbound_nodes", kerasClassName() + " takes one input tensor. "
+                    + "Received " + inputs.size() + ": " + inputs);
+        }
+        return List.of(outputShape(inputs.get(0), where));
+    }
+
     /** The weights this layer creates for an input of the given shape, in Keras's order. */
     default List<WeightSpec> weights(TensorShape input) {
         return List.of();
+    }
+
+    /** The weights for the input shapes of the layer's first call; the default sizes them by the first input. */
+    default List<WeightSpec> weights(List<TensorShape> inputs) {
+        return weights(inputs.get(0));
     }
 
     /** Penalty on this layer's output (after its activation), or null. */

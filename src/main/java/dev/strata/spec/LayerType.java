@@ -35,6 +35,7 @@ public final class LayerType<L extends Layer> {
     private final List<FixedKey> fixedKeys;
     private final boolean buildConfig;
     private final boolean trainableKey;
+    private final boolean passesMask;
 
     /**
      * A Keras argument Strata reads but does not model: only the listed values are accepted (they mean what
@@ -48,7 +49,7 @@ public final class LayerType<L extends Layer> {
 
     private LayerType(Class<L> specClass, String kerasClassName, List<String> aliases, String namePrefix,
                       List<ConfigField<?>> fields, List<FixedKey> fixedKeys, boolean buildConfig,
-                      boolean trainableKey) {
+                      boolean trainableKey, boolean passesMask) {
         this.specClass = specClass;
         this.kerasClassName = kerasClassName;
         this.aliases = List.copyOf(aliases);
@@ -57,6 +58,7 @@ public final class LayerType<L extends Layer> {
         this.fixedKeys = List.copyOf(fixedKeys);
         this.buildConfig = buildConfig;
         this.trainableKey = trainableKey;
+        this.passesMask = passesMask;
         if (!specClass.isRecord()) {
             throw new IllegalStateException(specClass.getName() + " must be a record to be a layer spec");
         }
@@ -103,7 +105,7 @@ public final class LayerType<L extends Layer> {
     public static <L extends Layer> LayerType<L> of(Class<L> specClass, String kerasClassName, String namePrefix,
                                                     ConfigField<?>... fields) {
         return new LayerType<>(specClass, kerasClassName, List.of(), namePrefix, List.of(fields), List.of(), true,
-                true);
+                true, false);
     }
 
     /** The same type, also read under older class names ({@code Convolution2D} for {@code Conv2D}). */
@@ -111,7 +113,7 @@ public final class LayerType<L extends Layer> {
         List<String> all = new ArrayList<>(aliases);
         all.addAll(List.of(kerasClassNames));
         return new LayerType<>(specClass, kerasClassName, all, namePrefix, fields, fixedKeys, buildConfig,
-                trainableKey);
+                trainableKey, passesMask);
     }
 
     /**
@@ -136,19 +138,33 @@ public final class LayerType<L extends Layer> {
         List<FixedKey> all = new ArrayList<>(fixedKeys);
         all.add(key);
         return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, all, buildConfig,
-                trainableKey);
+                trainableKey, passesMask);
     }
 
     /** The same type for a Keras class without a build step: Keras 3 writes no {@code build_config} for it. */
     public LayerType<L> withoutBuildConfig() {
         return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, fixedKeys, false,
-                trainableKey);
+                trainableKey, passesMask);
     }
 
     /** The same type for a Keras 3 class whose constructor takes no {@code trainable} (SpatialDropout). */
     public LayerType<L> withoutTrainableKeyInKeras3() {
         return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, fixedKeys, buildConfig,
-                false);
+                false, passesMask);
+    }
+
+    /**
+     * The same type for a Keras class with {@code supports_masking}: its output keeps its input's mask (the time
+     * steps an {@code Embedding(mask_zero=True)} marked as padding), unless its kernel sets another.
+     */
+    public LayerType<L> passingMasks() {
+        return new LayerType<>(specClass, kerasClassName, aliases, namePrefix, fields, fixedKeys, buildConfig,
+                trainableKey, true);
+    }
+
+    /** Whether outputs keep their input's mask; see {@link #passingMasks}. */
+    public boolean passesMask() {
+        return passesMask;
     }
 
     /** Whether the Keras 3 dialect writes {@code trainable} for this class. */
@@ -178,6 +194,7 @@ public final class LayerType<L extends Layer> {
             case REGULARIZER -> Regularizer.class;
             case CONSTRAINT -> Constraint.class;
             case SEED -> Long.class;
+            case LAYER -> Layer.class;
         };
         if (f.kind() == ConfigField.Kind.INT && f.isNullable()) {
             want = Integer.class;

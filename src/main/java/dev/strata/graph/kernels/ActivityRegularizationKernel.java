@@ -16,6 +16,6 @@ public final class ActivityRegularizationKernel implements LayerKernel<ActivityR
     @Override
     public Flow call(ActivityRegularization layer, LayerCall call) {
         Flow in = call.input();
-        return new Flow(call.tf().identity(in.value()), in.logits(), in.logitsOf());
+        return new Flow(call.tf().identity(in.value()), in.logits(), in.logitsOf(), in.mask());
     }
 }

@@ -28,7 +28,7 @@ public final class SoftmaxKernel implements LayerKernel<Softmax> {
         if (axes.length == 1) {
             int a = axes[0];
             if (a == rank - 1) {
-                return new Flow(tf.nn.softmax(x), x, Activation.SOFTMAX);
+                return new Flow(tf.nn.softmax(x), x, Activation.SOFTMAX, null);
             }
             int[] swap = new int[rank];
             for (int i = 0; i < rank; i++) {
@@ -36,7 +36,7 @@ public final class SoftmaxKernel implements LayerKernel<Softmax> {
             }
             Operand<TFloat32> out = tf.linalg.transpose(tf.nn.softmax(tf.linalg.transpose(x, tf.constant(swap))),
                     tf.constant(swap));
-            return new Flow(out, x, Activation.SOFTMAX);
+            return new Flow(out, x, Activation.SOFTMAX, null);
         }
         Operand<TFloat32> rawMax = tf.max(x, tf.constant(axes), Max.keepDims(true));
         Operand<TFloat32> shift = tf.stopGradient(tf.select(tf.math.isFinite(rawMax), rawMax, tf.constant(0f)));

@@ -13,7 +13,8 @@ public record ActivationLayer(String name, Activation activation) implements Lay
             .required();
 
     public static final LayerType<ActivationLayer> TYPE = LayerType.of(ActivationLayer.class, "Activation",
-            "activation", ACTIVATION).withoutBuildConfig();
+            "activation", ACTIVATION).withoutBuildConfig()
+            .passingMasks();
 
     public static ActivationLayer of(Activation activation) {
         return TYPE.make(ACTIVATION, activation);

@@ -18,7 +18,8 @@ public record ActivityRegularization(String name, double l1, double l2) implemen
     public static final ConfigField<Double> L2 = ConfigField.number("l2").defaultsTo(0.0).atLeast(0);
 
     public static final LayerType<ActivityRegularization> TYPE = LayerType.of(ActivityRegularization.class,
-            "ActivityRegularization", "activity_regularization", L1, L2).withoutBuildConfig();
+            "ActivityRegularization", "activity_regularization", L1, L2).withoutBuildConfig()
+            .passingMasks();
 
     public static ActivityRegularization of(double l1, double l2) {
         return TYPE.make(L1, l1, L2, l2);

@@ -21,7 +21,8 @@ public record AlphaDropout(String name, double rate, Long seed) implements Layer
     public static final LayerType<AlphaDropout> TYPE = LayerType.of(AlphaDropout.class, "AlphaDropout",
                     "alpha_dropout", RATE, SEED)
             .fixedWritten("noise_shape", "alpha dropout masks shared across axes", null)
-            .withoutBuildConfig();
+            .withoutBuildConfig()
+            .passingMasks();
 
     public static AlphaDropout rate(double rate) {
         return TYPE.make(RATE, rate);

@@ -59,7 +59,8 @@ public record BatchNormalization(String name, IntTuple axis, double momentum, do
             .fixed("fused", "Keras 2's choice of kernel; the math is the same", null, true, false)
             .fixed("virtual_batch_size", "Keras 2's ghost batch normalization", (Object) null)
             .fixed("adjustment", "Keras 2's adjusted batch statistics", (Object) null)
-            .fixed("mode", "Keras 1's sample-wise (1) and per-batch (2) modes", 0);
+            .fixed("mode", "Keras 1's sample-wise (1) and per-batch (2) modes", 0)
+            .passingMasks();
 
     public static BatchNormalization create() {
         return TYPE.defaults();

@@ -42,7 +42,8 @@ public record Dense(String name, int units, Activation activation, boolean useBi
                     ACTIVITY_REGULARIZER, KERNEL_CONSTRAINT, BIAS_CONSTRAINT)
             .fixed("quantization_config", "quantized Dense", (Object) null)
             .fixed("lora_rank", "LoRA adapters", (Object) null)
-            .fixed("lora_alpha", "LoRA adapters", (Object) null);
+            .fixed("lora_alpha", "LoRA adapters", (Object) null)
+            .passingMasks();
 
     public static Dense units(int units) {
         return TYPE.make(UNITS, units);

@@ -16,7 +16,8 @@ public record Dropout(String name, double rate, Long seed) implements Layer {
 
     public static final LayerType<Dropout> TYPE = LayerType.of(Dropout.class, "Dropout", "dropout", RATE, SEED)
             .fixedWritten("noise_shape", "dropout masks shared across axes (use SpatialDropout1D/2D)", null)
-            .withoutBuildConfig();
+            .withoutBuildConfig()
+            .passingMasks();
 
     public static Dropout rate(double rate) {
         return TYPE.make(RATE, rate);

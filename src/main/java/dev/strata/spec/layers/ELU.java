@@ -11,7 +11,8 @@ public record ELU(String name, double alpha) implements Layer {
 
     public static final ConfigField<Double> ALPHA = ConfigField.number("alpha").defaultsTo(1.0);
 
-    public static final LayerType<ELU> TYPE = LayerType.of(ELU.class, "ELU", "elu", ALPHA).withoutBuildConfig();
+    public static final LayerType<ELU> TYPE = LayerType.of(ELU.class, "ELU", "elu", ALPHA).withoutBuildConfig()
+            .passingMasks();
 
     public static ELU create() {
         return TYPE.defaults();

@@ -15,7 +15,8 @@ import dev.strata.spec.TensorShape;
 public record GaussianDropout(String name, double rate, Long seed) implements Layer {
 
     public static final LayerType<GaussianDropout> TYPE = LayerType.of(GaussianDropout.class, "GaussianDropout",
-            "gaussian_dropout", RATE, SEED).withoutBuildConfig();
+            "gaussian_dropout", RATE, SEED).withoutBuildConfig()
+            .passingMasks();
 
     public static GaussianDropout rate(double rate) {
         return TYPE.make(RATE, rate);

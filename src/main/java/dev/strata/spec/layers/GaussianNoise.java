@@ -18,7 +18,8 @@ public record GaussianNoise(String name, double stddev, Long seed) implements La
             .range(0, false, 1, false).alias("sigma");
 
     public static final LayerType<GaussianNoise> TYPE = LayerType.of(GaussianNoise.class, "GaussianNoise",
-            "gaussian_noise", STDDEV, SEED).withoutBuildConfig();
+            "gaussian_noise", STDDEV, SEED).withoutBuildConfig()
+            .passingMasks();
 
     public static GaussianNoise stddev(double stddev) {
         return TYPE.make(STDDEV, stddev);

@@ -44,7 +44,8 @@ public record LayerNormalization(String name, IntTuple axis, double epsilon, boo
     public static final LayerType<LayerNormalization> TYPE = LayerType.of(LayerNormalization.class,
             "LayerNormalization", "layer_normalization", AXIS, EPSILON, CENTER, SCALE, RMS_SCALING,
             BETA_INITIALIZER, GAMMA_INITIALIZER, BETA_REGULARIZER, GAMMA_REGULARIZER, BETA_CONSTRAINT,
-            GAMMA_CONSTRAINT);
+            GAMMA_CONSTRAINT)
+            .passingMasks();
 
     public static LayerNormalization create() {
         return TYPE.defaults();

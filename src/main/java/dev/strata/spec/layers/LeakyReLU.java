@@ -16,7 +16,8 @@ public record LeakyReLU(String name, double negativeSlope) implements Layer {
             .atLeast(0).alias("alpha").keras2Key("alpha");
 
     public static final LayerType<LeakyReLU> TYPE = LayerType.of(LeakyReLU.class, "LeakyReLU", "leaky_re_lu",
-            NEGATIVE_SLOPE).withoutBuildConfig();
+            NEGATIVE_SLOPE).withoutBuildConfig()
+            .passingMasks();
 
     public static LeakyReLU create() {
         return TYPE.defaults();

@@ -28,7 +28,8 @@ public record PReLU(String name, Initializer alphaInitializer, Regularizer alpha
     public static final ConfigField<IntTuple> SHARED_AXES = ConfigField.ints("shared_axes", 0).nullable();
 
     public static final LayerType<PReLU> TYPE = LayerType.of(PReLU.class, "PReLU", "p_re_lu", ALPHA_INITIALIZER,
-            ALPHA_REGULARIZER, ALPHA_CONSTRAINT, SHARED_AXES);
+            ALPHA_REGULARIZER, ALPHA_CONSTRAINT, SHARED_AXES)
+            .passingMasks();
 
     public static PReLU create() {
         return TYPE.defaults();

@@ -19,7 +19,8 @@ public record ReLU(String name, Double maxValue, double negativeSlope, double th
     public static final ConfigField<Double> THRESHOLD = ConfigField.number("threshold").defaultsTo(0.0).atLeast(0);
 
     public static final LayerType<ReLU> TYPE = LayerType.of(ReLU.class, "ReLU", "re_lu", MAX_VALUE, NEGATIVE_SLOPE,
-            THRESHOLD).withoutBuildConfig();
+            THRESHOLD).withoutBuildConfig()
+            .passingMasks();
 
     public static ReLU create() {
         return TYPE.defaults();

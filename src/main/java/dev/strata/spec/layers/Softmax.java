@@ -18,7 +18,8 @@ public record Softmax(String name, IntTuple axis) implements Layer {
             .writeSingleAsInt();
 
     public static final LayerType<Softmax> TYPE = LayerType.of(Softmax.class, "Softmax", "softmax", AXIS)
-            .withoutBuildConfig();
+            .withoutBuildConfig()
+            .passingMasks();
 
     public static Softmax create() {
         return TYPE.defaults();
