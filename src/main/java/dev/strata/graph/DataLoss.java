@@ -21,8 +21,8 @@ final class DataLoss {
     }
 
     /** Per-example losses, shape (batch, ...) without the last axis. */
-    static Operand<TFloat32> perExample(Ops tf, Loss loss, Tower tower, Operand<TFloat32> target, int classes) {
-        Operand<TFloat32> p = tower.output();
+    static Operand<TFloat32> perExample(Ops tf, Loss loss, Flow output, Operand<TFloat32> target, int classes) {
+        Operand<TFloat32> p = output.value();
         if (loss instanceof Loss.MeanSquaredError) {
             return lastAxisMean(tf, tf.math.square(tf.math.sub(target, p)));
         }
@@ -35,7 +35,7 @@ final class DataLoss {
                             tf.constant((float) (0.5 * b.labelSmoothing())))
                     : target;
             Operand<TFloat32> logits = b.fromLogits() ? p
-                    : tower.outputActivation() == Activation.SIGMOID ? tower.logits() : null;
+                    : output.logitsOf() == Activation.SIGMOID ? output.logits() : null;
             return lastAxisMean(tf, logits != null ? sigmoidCrossentropy(tf, y, logits) : binaryFromProbabilities(tf, y, p));
         }
         if (loss instanceof Loss.CategoricalCrossentropy c) {
@@ -44,7 +44,7 @@ final class DataLoss {
                             tf.constant((float) (c.labelSmoothing() / classes)))
                     : target;
             Operand<TFloat32> logits = c.fromLogits() ? p
-                    : tower.outputActivation() == Activation.SOFTMAX ? tower.logits() : null;
+                    : output.logitsOf() == Activation.SOFTMAX ? output.logits() : null;
             if (logits != null) {
                 return tf.math.neg(lastAxisSum(tf, tf.math.mul(y, tf.nn.logSoftmax(logits))));
             }
@@ -55,7 +55,7 @@ final class DataLoss {
         Operand<TInt32> labels = tf.dtypes.cast(tf.reshape(target, tf.constant(new int[] {-1})), TInt32.class);
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
         Operand<TFloat32> logits = s.fromLogits() ? p
-                : tower.outputActivation() == Activation.SOFTMAX ? tower.logits()
+                : output.logitsOf() == Activation.SOFTMAX ? output.logits()
                 // Keras 3 feeds log(clip(p)) to the sparse softmax crossentropy as logits.
                 : tf.math.log(clip(tf, p));
         return tf.math.neg(lastAxisSum(tf, tf.math.mul(oneHot, tf.nn.logSoftmax(logits))));

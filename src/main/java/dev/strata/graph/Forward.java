@@ -1,16 +1,22 @@
 package dev.strata.graph;
 
+import dev.strata.spec.FunctionalInput;
 import dev.strata.spec.Layer;
-import dev.strata.spec.LayerSummary;
+import dev.strata.spec.LayerCallSummary;
 import dev.strata.spec.ModelSummary;
+import dev.strata.spec.TensorRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
-/** Builds one forward pass of a validated model on top of shared variable reads, one kernel call per layer. */
+/**
+ * Builds one forward pass of a validated model on top of shared variable reads: one kernel call per layer call, in
+ * data-flow order, each consuming the tensors its call refers to. A shared layer's calls read the same variables.
+ */
 final class Forward {
     private final Scopes layers;
     private final ScopeNames names;
@@ -36,20 +42,57 @@ final class Forward {
         this.modelSeed = modelSeed;
     }
 
+    /** The pass over a one-input model. */
     Tower build(ModelSummary model, Operand<TFloat32> input) {
-        Flow x = Flow.of(input);
+        return build(model, List.of(input));
+    }
+
+    /** The pass over the model's inputs, one operand per input in the model's order. */
+    Tower build(ModelSummary model, List<? extends Operand<TFloat32>> inputs) {
+        Map<TensorRef, Flow> tensors = new HashMap<>();
+        List<FunctionalInput> modelInputs = model.inputs();
+        for (int i = 0; i < modelInputs.size(); i++) {
+            tensors.put(TensorRef.of(modelInputs.get(i).name()), Flow.of(inputs.get(i)));
+        }
         List<Tower.ActivityOutput> activity = new ArrayList<>();
         List<StateUpdate> updates = new ArrayList<>();
-        for (LayerSummary row : model.layers()) {
-            Layer layer = row.layer();
-            LayerCall call = new LayerCall(layers.of(names.of(layer.name())), row, List.of(x), variables, mode, noise,
-                    Seeds.forPath(modelSeed, layer.name()), step, updates);
-            Flow out = Kernels.forLayer(layer, row.where()).callAll(layer, call).get(0);
-            x = out.mask() == null && layer.type().passesMask() ? out.withMask(x.mask()) : out;
-            if (mode != TowerMode.INFERENCE && layer.activityRegularizer() != null) {
-                activity.add(new Tower.ActivityOutput(layer.name(), layer.activityRegularizer(), x.value()));
+        for (LayerCallSummary call : model.calls()) {
+            Layer layer = call.layer();
+            List<Flow> in = new ArrayList<>(call.inputs().size());
+            call.inputs().forEach(ref -> in.add(tensors.get(ref)));
+            LayerCall lc = new LayerCall(layers.of(callScope(names, call)), call, "", in, variables, mode, noise,
+                    Seeds.forPath(modelSeed, layer.name() + (call.node() == 0 ? "" : "#" + call.node())), step,
+                    updates);
+            List<Flow> out = Kernels.forLayer(layer, call.row().where()).callAll(layer, lc);
+            for (int k = 0; k < out.size(); k++) {
+                Flow f = out.get(k);
+                if (f.mask() == null && in.size() == 1 && layer.type().passesMask()) {
+                    f = f.withMask(in.get(0).mask());
+                }
+                tensors.put(call.output(k), f);
+                if (mode != TowerMode.INFERENCE && layer.activityRegularizer() != null) {
+                    activity.add(new Tower.ActivityOutput(layer.name(), activityName(call, k, out.size()),
+                            layer.activityRegularizer(), f.value()));
+                }
             }
         }
-        return new Tower(x.value(), x.logits(), x.logitsOf(), activity, updates);
+        List<Flow> outputs = new ArrayList<>(model.outputs().size());
+        model.outputs().forEach(ref -> outputs.add(tensors.get(ref)));
+        return new Tower(outputs, activity, updates);
+    }
+
+    /** The scope of one call: the layer's own for its first call, a {@code call_k} scope under it for the others. */
+    static String callScope(ScopeNames names, LayerCallSummary call) {
+        String scope = names.of(call.layer().name());
+        return call.node() == 0 ? scope : scope + "/call_" + call.node();
+    }
+
+    /** {@code layer/activity_regularizer}, with the call and output told apart when there are several. */
+    static String activityName(LayerCallSummary call, int output, int outputs) {
+        String name = call.layer().name() + "/activity_regularizer";
+        if (call.node() > 0) {
+            name += "_call" + call.node();
+        }
+        return outputs > 1 ? name + "_output" + output : name;
     }
 }

@@ -9,6 +9,7 @@ import dev.strata.spec.ModelSpec;
 import dev.strata.spec.ModelSummary;
 import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
+import dev.strata.spec.TrainingConfig.OutputTraining;
 import dev.strata.spec.WeightSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,28 +40,35 @@ public final class GraphCompiler {
     /** Validates a spec for training without touching TensorFlow; returns its summary. */
     public static ModelSummary check(ModelSpec spec, TrainingConfig config) {
         ModelSummary summary = check(spec);
-        TensorShape out = summary.outputShape();
-        Loss loss = config.loss();
+        List<OutputTraining> outputs = config.resolve(summary.outputNames());
+        for (int i = 0; i < outputs.size(); i++) {
+            checkOutput(spec, outputs.get(i), summary.outputShapes().get(i), outputs.size() > 1);
+        }
+        return summary;
+    }
+
+    private static void checkOutput(ModelSpec spec, OutputTraining o, TensorShape out, boolean named) {
+        String where = "model '" + spec.name() + "'" + (named ? ", output '" + o.output() + "'" : "");
+        Loss loss = o.loss();
         if (loss instanceof Loss.SparseCategoricalCrossentropy && out.rank() != 1) {
-            throw new InvalidSpecException("model '" + spec.name() + "'", "loss",
+            throw new InvalidSpecException(where, "loss",
                     "sparse_categorical_crossentropy needs a model output of shape (None, classes). Received " + out);
         }
         if (loss.isClassification() && out.rank() < 1) {
-            throw new InvalidSpecException("model '" + spec.name() + "'", "loss",
+            throw new InvalidSpecException(where, "loss",
                     loss.kerasName() + " needs a model output with a class axis. Received " + out);
         }
-        for (Metric m : config.metrics()) {
+        for (Metric m : o.metrics()) {
             if (m.resolve(loss).isConfusionMetric() && loss instanceof Loss.SparseCategoricalCrossentropy) {
                 throw new InvalidSpecException("training config", "metrics", m.resolve(loss).kerasName()
                         + " needs targets shaped like the model output, but sparse_categorical_crossentropy feeds one"
                         + " class index per example; use categorical_crossentropy with one-hot targets");
             }
             if (m.resolve(loss) == Metric.SPARSE_CATEGORICAL_ACCURACY && out.rank() != 1) {
-                throw new InvalidSpecException("model '" + spec.name() + "'", "metrics",
+                throw new InvalidSpecException(where, "metrics",
                         "sparse_categorical_accuracy needs a model output of shape (None, classes). Received " + out);
             }
         }
-        return summary;
     }
 
     /** Validates a spec for inference without touching TensorFlow; returns its summary. */
@@ -116,6 +124,7 @@ public final class GraphCompiler {
     public static TrainingGraph training(ModelSpec spec, TrainingConfig config, CompileOptions options) {
         long seed = options.seed();
         ModelSummary summary = check(spec, config);
+        List<OutputTraining> outputs = config.resolve(summary.outputNames());
         Graph graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
@@ -125,11 +134,14 @@ public final class GraphCompiler {
             }
             ModelScopes scopes = new ModelScopes(tf, summary, true, prefixes);
             VariableIo io = new VariableIo(scopes.root.of("io"));
-            Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
-            boolean sparse = config.loss() instanceof Loss.SparseCategoricalCrossentropy;
-            Shape targetShape = sparse ? Shape.of(-1) : batchShape(summary.outputShape());
-            Placeholder<TFloat32> target = tf.withName("target").placeholder(TFloat32.class,
-                    Placeholder.shape(targetShape));
+            List<Placeholder<TFloat32>> inputs = inputPlaceholders(tf, summary);
+            List<Placeholder<TFloat32>> targets = new ArrayList<>();
+            for (int i = 0; i < outputs.size(); i++) {
+                boolean sparse = outputs.get(i).loss() instanceof Loss.SparseCategoricalCrossentropy;
+                Shape targetShape = sparse ? Shape.of(-1) : batchShape(summary.outputShapes().get(i));
+                targets.add(tf.withName(outputs.size() == 1 ? "target" : "target_" + i).placeholder(TFloat32.class,
+                        Placeholder.shape(targetShape)));
+            }
             Map<String, ModelVariable> vars = Variables.create(scopes, summary, io);
 
             Operand<?> stepHandle = tf.withName("step").varHandleOp(TInt64.class, Shape.scalar(),
@@ -141,9 +153,9 @@ public final class GraphCompiler {
             io.add(LEARNING_RATE, new long[0], lrHandle, learningRate);
 
             Tower train = new Forward(scopes.train, scopes.names, vars, TowerMode.TRAINING, options.trainingNoise(),
-                    step, seed).build(summary, input);
+                    step, seed).build(summary, inputs);
             Tower eval = new Forward(scopes.eval, scopes.names, vars, TowerMode.EVALUATION, false, null, seed)
-                    .build(summary, input);
+                    .build(summary, inputs);
 
             List<RegularizationTerm> weightTerms = RegularizationTerms.forWeights(scopes, summary, vars,
                     spec.penalties());
@@ -152,11 +164,10 @@ public final class GraphCompiler {
             List<RegularizationTerm> evalTerms = RegularizationTerms.withActivity(scopes.eval, scopes.names, eval,
                     weightTerms);
 
-            int classes = summary.outputShape().rank() == 0 ? 1 : summary.outputShape().dim(-1);
-            Objective trainObjective = Objective.build(tf.withSubScope("train_loss"), config, train, target,
-                    trainTerms, classes);
-            Objective evalObjective = Objective.build(tf.withSubScope("eval_loss"), config, eval, target,
-                    evalTerms, classes);
+            Objective trainObjective = Objective.build(tf.withSubScope("train_loss"), outputs,
+                    summary.outputShapes(), train, targets, trainTerms);
+            Objective evalObjective = Objective.build(tf.withSubScope("eval_loss"), outputs, summary.outputShapes(),
+                    eval, targets, evalTerms);
 
             List<ModelVariable> trainables = new ArrayList<>();
             for (ModelVariable v : vars.values()) {
@@ -180,11 +191,11 @@ public final class GraphCompiler {
                     Placeholder.shape(Shape.scalar()));
             Op assignStep = scopes.root.of("io").withName("step_assign").assignVariableOp(stepHandle, stepFeed);
             Op assignState = io.assignAll();
-
-            return new TrainingGraph(graph, summary, config, input, target, new ArrayList<>(vars.values()),
-                    trainTerms, evalTerms, trainObjective.data(), trainObjective.regularization(),
-                    trainObjective.total(), trainObjective.stats(), evalObjective.stats(), eval.output(), trainStep,
-                    trainObjective.metricNames(), io.slots(), assignState, step, stepFeed, assignStep);
+            List<Operand<TFloat32>> evalOutputs = new ArrayList<>();
+            eval.outputs().forEach(f -> evalOutputs.add(f.value()));
+            return new TrainingGraph(graph, summary, config, new TrainingGraph.Parts(inputs, targets, outputs,
+                    new ArrayList<>(vars.values()), trainTerms, evalTerms, trainObjective, evalObjective, evalOutputs,
+                    trainStep, io.slots(), assignState, step, stepFeed, assignStep));
         } catch (RuntimeException e) {
             graph.close();
             throw e;
@@ -205,7 +216,7 @@ public final class GraphCompiler {
         return ops;
     }
 
-    /** Builds the INFER-mode graph: input, variables, forward pass, output. The caller closes it. */
+    /** Builds the INFER-mode graph: inputs, variables, forward pass, outputs. The caller closes it. */
     public static InferenceGraph inference(ModelSpec spec) {
         ModelSummary summary = check(spec);
         Graph graph = new Graph();
@@ -213,12 +224,16 @@ public final class GraphCompiler {
             Ops tf = Ops.create(graph);
             ModelScopes scopes = new ModelScopes(tf, summary, false, List.of());
             VariableIo io = new VariableIo(scopes.root.of("io"));
-            Placeholder<TFloat32> input = inputPlaceholder(tf, summary);
+            List<Placeholder<TFloat32>> inputs = inputPlaceholders(tf, summary);
             Map<String, ModelVariable> vars = Variables.create(scopes, summary, io);
             Tower tower = new Forward(scopes.layers, scopes.names, vars, TowerMode.INFERENCE, false, null, 0)
-                    .build(summary, input);
-            Operand<TFloat32> output = tf.withName("output").identity(tower.output());
-            return new InferenceGraph(graph, summary, input, output, new ArrayList<>(vars.values()), io.slots(),
+                    .build(summary, inputs);
+            List<Operand<TFloat32>> outputs = new ArrayList<>();
+            for (int i = 0; i < tower.outputs().size(); i++) {
+                String name = tower.outputs().size() == 1 ? "output" : "output_" + i;
+                outputs.add(tf.withName(name).identity(tower.outputs().get(i).value()));
+            }
+            return new InferenceGraph(graph, summary, inputs, outputs, new ArrayList<>(vars.values()), io.slots(),
                     io.assignAll());
         } catch (RuntimeException e) {
             graph.close();
@@ -226,8 +241,15 @@ public final class GraphCompiler {
         }
     }
 
-    private static Placeholder<TFloat32> inputPlaceholder(Ops tf, ModelSummary summary) {
-        return tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(batchShape(summary.inputShape())));
+    /** {@code input} for a one-input model; {@code input_0}, {@code input_1}, ... in the model's order otherwise. */
+    private static List<Placeholder<TFloat32>> inputPlaceholders(Ops tf, ModelSummary summary) {
+        List<Placeholder<TFloat32>> inputs = new ArrayList<>();
+        for (int i = 0; i < summary.inputs().size(); i++) {
+            String name = summary.inputs().size() == 1 ? "input" : "input_" + i;
+            inputs.add(tf.withName(name).placeholder(TFloat32.class,
+                    Placeholder.shape(batchShape(summary.inputs().get(i).shape()))));
+        }
+        return inputs;
     }
 
     static Shape batchShape(TensorShape shape) {

@@ -1,5 +1,6 @@
 package dev.strata.graph;
 
+import dev.strata.spec.LayerCallSummary;
 import dev.strata.spec.LayerSummary;
 import dev.strata.spec.TensorShape;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.tensorflow.types.TInt64;
  */
 public final class LayerCall {
     private final Ops tf;
-    private final LayerSummary row;
+    private final LayerCallSummary call;
+    private final String prefix;
     private final List<Flow> inputs;
     private final Map<String, ModelVariable> variables;
     private final TowerMode mode;
@@ -26,10 +28,22 @@ public final class LayerCall {
     private final Operand<TInt64> step;
     private final List<StateUpdate> updates;
 
+    /** A call of a layer of a chain (one input, first call). */
     LayerCall(Ops tf, LayerSummary row, List<Flow> inputs, Map<String, ModelVariable> variables, TowerMode mode,
               boolean noise, long seed, Operand<TInt64> step, List<StateUpdate> updates) {
+        this(tf, new LayerCallSummary(row, 0, List.of(), row.inputShapes(), row.outputShapes()), "", inputs,
+                variables, mode, noise, seed, step, updates);
+    }
+
+    /**
+     * @param prefix the path of the model the layer sits in, {@code ""} at top level or {@code "encoder/"} inside a
+     *     nested model: its weights are looked up under it
+     */
+    LayerCall(Ops tf, LayerCallSummary call, String prefix, List<Flow> inputs, Map<String, ModelVariable> variables,
+              TowerMode mode, boolean noise, long seed, Operand<TInt64> step, List<StateUpdate> updates) {
         this.tf = tf;
-        this.row = row;
+        this.call = call;
+        this.prefix = prefix;
         this.inputs = List.copyOf(inputs);
         this.variables = variables;
         this.mode = mode;
@@ -47,7 +61,7 @@ public final class LayerCall {
     /** The single input of a one-input layer. */
     public Flow input() {
         if (inputs.size() != 1) {
-            throw new IllegalStateException(row.layer().name() + " has " + inputs.size() + " inputs");
+            throw new IllegalStateException(call.layer().name() + " has " + inputs.size() + " inputs");
         }
         return inputs.get(0);
     }
@@ -56,21 +70,36 @@ public final class LayerCall {
         return inputs;
     }
 
-    /** The shape of one input example, without the batch axis. */
+    /** The shape of one example of the (first) input, without the batch axis. */
     public TensorShape inputShape() {
-        return row.inputShape();
+        return call.inputShapes().get(0);
     }
 
-    /** The shape of one output example, as the spec computed it. */
+    /** The shapes of every input of this call. */
+    public List<TensorShape> inputShapes() {
+        return call.inputShapes();
+    }
+
+    /** The shape of one example of the (first) output, as the spec computed it. */
     public TensorShape outputShape() {
-        return row.outputShape();
+        return call.outputShapes().get(0);
+    }
+
+    /** The shapes of every output of this call. */
+    public List<TensorShape> outputShapes() {
+        return call.outputShapes();
+    }
+
+    /** Which call of the layer this is: 0 for the first, more for a shared layer called again. */
+    public int node() {
+        return call.node();
     }
 
     /** The shared read of one of the layer's weights, by its Keras name ({@code kernel}). */
     public Operand<TFloat32> weight(String name) {
-        ModelVariable v = variables.get(row.layer().name() + "/" + name);
+        ModelVariable v = variables.get(prefix + call.layer().name() + "/" + name);
         if (v == null) {
-            throw new IllegalStateException("layer " + row.layer().name() + " declares no weight '" + name + "'");
+            throw new IllegalStateException("layer " + call.layer().name() + " declares no weight '" + name + "'");
         }
         return v.value();
     }
@@ -111,9 +140,9 @@ public final class LayerCall {
         if (mode != TowerMode.TRAINING) {
             throw new IllegalStateException("state updates exist only in the training pass");
         }
-        ModelVariable v = variables.get(row.layer().name() + "/" + weight);
+        ModelVariable v = variables.get(prefix + call.layer().name() + "/" + weight);
         if (v == null || v.spec().kind() != dev.strata.spec.WeightSpec.Kind.STATE) {
-            throw new IllegalStateException("layer " + row.layer().name() + " declares no state weight '" + weight
+            throw new IllegalStateException("layer " + call.layer().name() + " declares no state weight '" + weight
                     + "'");
         }
         updates.add(new StateUpdate(v, value));

@@ -1,5 +1,6 @@
 package dev.strata.graph;
 
+import dev.strata.spec.LayerCallSummary;
 import dev.strata.spec.LayerSummary;
 import dev.strata.spec.ModelSummary;
 import dev.strata.spec.WeightSpec;
@@ -37,16 +38,22 @@ final class ModelScopes {
         List<String> towerPaths = new ArrayList<>();
         for (LayerSummary row : summary.layers()) {
             String scope = names.of(row.layer().name());
-            layerPaths.add(scope);
-            towerPaths.add(scope);
             for (WeightSpec w : row.weights()) {
                 if (w.regularizer() != null) {
                     layerPaths.add(scope + "/" + w.regularizerKey());
                 }
                 weightPaths.add(variableScope(row.layer().name(), w.name()));
             }
-            if (row.layer().activityRegularizer() != null) {
-                towerPaths.add(scope + "/activity_regularizer");
+        }
+        for (LayerCallSummary call : summary.calls()) {
+            String scope = Forward.callScope(names, call);
+            layerPaths.add(scope);
+            towerPaths.add(scope);
+            if (call.layer().activityRegularizer() != null) {
+                for (int k = 0; k < call.outputShapes().size(); k++) {
+                    String term = Forward.activityName(call, k, call.outputShapes().size());
+                    towerPaths.add(names.of(call.layer().name()) + "/" + term.substring(term.indexOf('/') + 1));
+                }
             }
         }
         layers.prepare(layerPaths);

@@ -73,11 +73,11 @@ final class RegularizationTerms {
                                                  List<RegularizationTerm> weightTerms) {
         List<RegularizationTerm> terms = new ArrayList<>();
         for (Tower.ActivityOutput a : pass.activityOutputs()) {
-            Ops scope = tower.of(names.of(a.layerName()) + "/activity_regularizer");
+            Ops scope = tower.of(names.of(a.layerName()) + "/" + a.termName().substring(a.termName().indexOf('/') + 1));
             Operand<TFloat32> penalty = Penalties.build(scope, a.regularizer(), a.value());
             Operand<TFloat32> batch = scope.dtypes.cast(scope.stridedSlice(scope.shape(a.value()),
                     org.tensorflow.ndarray.index.Indices.at(0)), TFloat32.class);
-            terms.add(new RegularizationTerm(a.layerName() + "/activity_regularizer", a.layerName(),
+            terms.add(new RegularizationTerm(a.termName(), a.layerName(),
                     RegularizationTerm.Kind.ACTIVITY, a.regularizer(),
                     scope.withName("value").math.div(penalty, batch)));
         }

@@ -9,17 +9,33 @@ import org.tensorflow.types.TFloat32;
 /**
  * One forward pass through the model.
  *
- * @param output the model output
- * @param logits the input of the output activation when that activation is softmax or sigmoid, else null;
- *     Keras 3 computes a probability crossentropy from these logits
- * @param outputActivation softmax or sigmoid when {@code logits} is set, else null
- * @param activityOutputs each layer output that carries an activity regularizer
+ * @param outputs the model outputs, in the model's order; each remembers the logits of a final softmax or sigmoid,
+ *     from which Keras 3 computes a probability crossentropy
+ * @param activityOutputs each layer output that carries an activity regularizer, with its term's name
  * @param stateUpdates the state assignments the pass asks for (training only)
  */
-record Tower(Operand<TFloat32> output, Operand<TFloat32> logits, Activation outputActivation,
-             List<ActivityOutput> activityOutputs, List<StateUpdate> stateUpdates) {
+record Tower(List<Flow> outputs, List<ActivityOutput> activityOutputs, List<StateUpdate> stateUpdates) {
+
+    Tower {
+        outputs = List.copyOf(outputs);
+        activityOutputs = List.copyOf(activityOutputs);
+    }
+
+    /** The first output. */
+    Operand<TFloat32> output() {
+        return outputs.get(0).value();
+    }
+
+    /** The logits behind the first output's softmax or sigmoid, or null. */
+    Operand<TFloat32> logits() {
+        return outputs.get(0).logits();
+    }
+
+    Activation outputActivation() {
+        return outputs.get(0).logitsOf();
+    }
 
     /** A layer output (after activation) with the regularizer Keras applies to it. */
-    record ActivityOutput(String layerName, Regularizer regularizer, Operand<TFloat32> value) {
+    record ActivityOutput(String layerName, String termName, Regularizer regularizer, Operand<TFloat32> value) {
     }
 }

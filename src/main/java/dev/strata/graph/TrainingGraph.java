@@ -2,6 +2,8 @@ package dev.strata.graph;
 
 import dev.strata.spec.ModelSummary;
 import dev.strata.spec.TrainingConfig;
+import dev.strata.spec.TrainingConfig.OutputTraining;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
@@ -12,72 +14,38 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The TRAIN-mode graph of a model: a training forward pass (dropout on) with the data loss, every
- * regularization term and the optimizer update, plus an evaluation pass (dropout off) over the same
- * variables for {@code evaluate}. Built by {@link GraphCompiler#training}; owns its {@link Graph}.
+ * The TRAIN-mode graph of a model: a training forward pass (dropout on, batch statistics, state updates) with the
+ * data loss of each output, every regularization term and the optimizer update, plus an evaluation pass (dropout
+ * off, moving statistics) over the same variables for {@code evaluate}. Built by {@link GraphCompiler#training};
+ * owns its {@link Graph}.
  *
- * <p>{@link #trainStats()} and {@link #evalStats()} pack {@code [total, data, regularization]} and then one
- * block per metric into one vector, so a step costs a single fetch: a mean metric's block is the batch sum of
- * its per-example values, a confusion metric's the batch's counts (AUC: tp, fp, tn, fn per threshold); see
- * {@link MetricOps#statsWidth}.
+ * <p>{@link #trainStats()} and {@link #evalStats()} pack every reported value into one vector, so a step costs a
+ * single fetch; {@link #statBlocks()} says where each value sits (see {@link Objective}).
  */
 public final class TrainingGraph implements AutoCloseable {
     /** Position of each value in the stats vectors. */
-    public static final int TOTAL = 0;
-    public static final int DATA = 1;
-    public static final int REGULARIZATION = 2;
-    public static final int FIRST_METRIC = 3;
+    public static final int TOTAL = Objective.TOTAL;
+    public static final int DATA = Objective.DATA;
+    public static final int REGULARIZATION = Objective.REGULARIZATION;
+
+    /** The graph's parts the session feeds and fetches. */
+    record Parts(List<Placeholder<TFloat32>> inputs, List<Placeholder<TFloat32>> targets,
+                 List<OutputTraining> outputs, List<ModelVariable> variables, List<RegularizationTerm> terms,
+                 List<RegularizationTerm> evalTerms, Objective train, Objective eval, List<Operand<TFloat32>> evalOutputs,
+                 Op trainStep, Map<String, StateSlot> state, Op assignState, Operand<TInt64> step,
+                 Placeholder<TInt64> stepFeed, Op assignStep) {
+    }
 
     private final Graph graph;
     private final ModelSummary summary;
     private final TrainingConfig config;
-    private final Placeholder<TFloat32> input;
-    private final Placeholder<TFloat32> target;
-    private final List<ModelVariable> variables;
-    private final List<RegularizationTerm> terms;
-    private final List<RegularizationTerm> evalTerms;
-    private final Operand<TFloat32> dataLoss;
-    private final Operand<TFloat32> regularizationLoss;
-    private final Operand<TFloat32> totalLoss;
-    private final Operand<TFloat32> trainStats;
-    private final Operand<TFloat32> evalStats;
-    private final Operand<TFloat32> evalOutput;
-    private final Op trainStep;
-    private final List<String> metricNames;
-    private final Map<String, StateSlot> state;
-    private final Op assignState;
-    private final Operand<TInt64> step;
-    private final Placeholder<TInt64> stepFeed;
-    private final Op assignStep;
+    private final Parts p;
 
-    TrainingGraph(Graph graph, ModelSummary summary, TrainingConfig config, Placeholder<TFloat32> input,
-                  Placeholder<TFloat32> target, List<ModelVariable> variables, List<RegularizationTerm> terms,
-                  List<RegularizationTerm> evalTerms, Operand<TFloat32> dataLoss,
-                  Operand<TFloat32> regularizationLoss, Operand<TFloat32> totalLoss, Operand<TFloat32> trainStats,
-                  Operand<TFloat32> evalStats, Operand<TFloat32> evalOutput, Op trainStep, List<String> metricNames,
-                  Map<String, StateSlot> state, Op assignState, Operand<TInt64> step,
-                  Placeholder<TInt64> stepFeed, Op assignStep) {
+    TrainingGraph(Graph graph, ModelSummary summary, TrainingConfig config, Parts parts) {
         this.graph = graph;
         this.summary = summary;
         this.config = config;
-        this.input = input;
-        this.target = target;
-        this.variables = List.copyOf(variables);
-        this.terms = List.copyOf(terms);
-        this.evalTerms = List.copyOf(evalTerms);
-        this.dataLoss = dataLoss;
-        this.regularizationLoss = regularizationLoss;
-        this.totalLoss = totalLoss;
-        this.trainStats = trainStats;
-        this.evalStats = evalStats;
-        this.evalOutput = evalOutput;
-        this.trainStep = trainStep;
-        this.metricNames = List.copyOf(metricNames);
-        this.state = state;
-        this.assignState = assignState;
-        this.step = step;
-        this.stepFeed = stepFeed;
-        this.assignStep = assignStep;
+        this.p = parts;
     }
 
     public Graph graph() {
@@ -92,85 +60,118 @@ public final class TrainingGraph implements AutoCloseable {
         return config;
     }
 
-    public Placeholder<TFloat32> input() {
-        return input;
+    /** One placeholder per model input, in the model's order. */
+    public List<Placeholder<TFloat32>> inputs() {
+        return p.inputs();
     }
 
+    /** The first input's placeholder. */
+    public Placeholder<TFloat32> input() {
+        return p.inputs().get(0);
+    }
+
+    /** One target placeholder per model output, in the model's order. */
+    public List<Placeholder<TFloat32>> targets() {
+        return p.targets();
+    }
+
+    /** The first output's target placeholder. */
     public Placeholder<TFloat32> target() {
-        return target;
+        return p.targets().get(0);
+    }
+
+    /** Each output's name, loss, weight and metrics. */
+    public List<OutputTraining> outputs() {
+        return p.outputs();
     }
 
     /** All model weights, trainable or not, in layer order. */
     public List<ModelVariable> variables() {
-        return variables;
+        return p.variables();
     }
 
     /** The penalties of the training pass, in Keras {@code model.losses} order (activity first, then weights). */
     public List<RegularizationTerm> regularizationTerms() {
-        return terms;
+        return p.terms();
     }
 
     /** The same penalties with activity terms taken on the evaluation pass (dropout off). */
     public List<RegularizationTerm> evaluationTerms() {
-        return evalTerms;
+        return p.evalTerms();
     }
 
     public Operand<TFloat32> dataLoss() {
-        return dataLoss;
+        return p.train().data();
     }
 
     public Operand<TFloat32> regularizationLoss() {
-        return regularizationLoss;
+        return p.train().regularization();
     }
 
-    /** The training objective: data loss plus every regularization term. */
+    /** The training objective: the weighted data losses plus every regularization term. */
     public Operand<TFloat32> totalLoss() {
-        return totalLoss;
+        return p.train().total();
     }
 
     public Operand<TFloat32> trainStats() {
-        return trainStats;
+        return p.train().stats();
     }
 
     public Operand<TFloat32> evalStats() {
-        return evalStats;
+        return p.eval().stats();
     }
 
-    /** Predictions of the evaluation pass (dropout off). */
+    /** What each entry of the stats vectors is (the same layout for training and evaluation). */
+    public List<StatBlock> statBlocks() {
+        return p.train().blocks();
+    }
+
+    /** Predictions of the evaluation pass (dropout off), one per output. */
+    public List<Operand<TFloat32>> evalOutputs() {
+        return p.evalOutputs();
+    }
+
+    /** The evaluation pass's first output. */
     public Operand<TFloat32> evalOutput() {
-        return evalOutput;
+        return p.evalOutputs().get(0);
     }
 
     /** Runs one optimizer update (and advances the step counter). */
     public Op trainStep() {
-        return trainStep;
+        return p.trainStep();
     }
 
-    /** Keras names of the metrics in the stats vectors, from {@link #FIRST_METRIC} on. */
+    /** Log keys of the metrics, in stats-vector order. */
     public List<String> metricNames() {
-        return metricNames;
+        List<String> names = new ArrayList<>();
+        for (StatBlock b : statBlocks()) {
+            if (b.metric() != null) {
+                names.add(b.key());
+            }
+        }
+        return names;
     }
 
     /** Every float variable of the training state: model weights, optimizer slots, learning rate. */
     public Map<String, StateSlot> state() {
-        return state;
+        return p.state();
     }
 
     /** Runs every state assign; feed each slot's placeholder. */
     public Op assignState() {
-        return assignState;
+        return p.assignState();
     }
 
     public Operand<TInt64> step() {
-        return step;
+        return p.step();
     }
 
     public Placeholder<TInt64> stepFeed() {
-        return stepFeed;
+        return p.stepFeed();
     }
 
     public Op assignStep() {
-        return assignStep;
+        return p.assignStep();
     }
 
     /** Name of the learning-rate slot in {@link #state()}. */

@@ -66,8 +66,11 @@ final class FrozenGraph {
         for (NodeDef n : full.getNodeList()) {
             byName.put(n.getName(), n);
         }
-        Set<String> keep = reachable(byName, readsByNode.keySet(), graph.output().op().name());
-        keep.add(graph.input().op().name());
+        Set<String> keep = new HashSet<>();
+        for (var out : graph.outputs()) {
+            keep.addAll(reachable(byName, readsByNode.keySet(), out.op().name()));
+        }
+        graph.inputs().forEach(in -> keep.add(in.op().name()));
 
         GraphDef.Builder out = full.toBuilder().clearNode();
         for (NodeDef n : full.getNodeList()) {

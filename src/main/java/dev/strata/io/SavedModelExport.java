@@ -4,6 +4,7 @@ import dev.strata.graph.GraphCompiler;
 import dev.strata.graph.InferenceGraph;
 import dev.strata.graph.WeightSet;
 import dev.strata.spec.ModelSpec;
+import dev.strata.spec.ModelSummary;
 import dev.strata.train.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.tensorflow.Graph;
@@ -23,7 +25,8 @@ import org.tensorflow.proto.GraphDef;
 /**
  * Exports a model for serving as a TensorFlow SavedModel: tag {@code serve}, one signature
  * {@code serving_default} (method {@code tensorflow/serving/predict}) from {@code input}, a float tensor of
- * shape {@code (None, ...input shape)}, to {@code output}. Load it with {@code SavedModelBundle.load(dir, "serve")}
+ * shape {@code (None, ...input shape)}, to {@code output}; a model with several inputs or outputs names each by
+ * its input layer or output layer name. Load it with {@code SavedModelBundle.load(dir, "serve")}
  * in TensorFlow Java, {@code tf.saved_model.load} in Python, or TensorFlow Serving.
  *
  * <p>The graph is the INFER-mode graph (the forward pass, no loss, regularization, optimizer or dropout op)
@@ -53,8 +56,10 @@ public final class SavedModelExport {
     /** Exports a spec with given weights, e.g. from {@link Checkpoints#readWeights}; no training model needed. */
     public static void export(ModelSpec spec, WeightSet weights, Path dir) {
         GraphDef frozen;
+        ModelSummary summary;
         try (InferenceGraph g = GraphCompiler.inference(spec)) {
             frozen = FrozenGraph.freeze(g, weights);
+            summary = g.summary();
         }
         Path target = dir.toAbsolutePath();
         try {
@@ -62,7 +67,7 @@ public final class SavedModelExport {
             Files.createDirectories(target.getParent());
             Path tmp = sibling(target, "tmp");
             try {
-                write(frozen, tmp);
+                write(frozen, summary, tmp);
                 replace(tmp, target);
             } finally {
                 deleteTree(tmp);
@@ -72,12 +77,26 @@ public final class SavedModelExport {
         }
     }
 
-    private static void write(GraphDef frozen, Path dir) throws IOException {
+    /**
+     * The signature: {@code input} to {@code output} for a one-input, one-output model; otherwise every input and
+     * output under its model name (input layer names; output layer names, as {@code ModelSummary.outputNames}).
+     */
+    private static void write(GraphDef frozen, ModelSummary summary, Path dir) throws IOException {
         try (Graph graph = new Graph()) {
             graph.importGraphDef(frozen);
             try (Session session = new Session(graph)) {
-                Signature signature = Signature.builder().key(SIGNATURE_KEY).methodName(METHOD_NAME)
-                        .input(INPUT, graph.outputOrThrow(INPUT)).output(OUTPUT, graph.outputOrThrow(OUTPUT)).build();
+                Signature.Builder builder = Signature.builder().key(SIGNATURE_KEY).methodName(METHOD_NAME);
+                int inputs = summary.inputs().size();
+                for (int i = 0; i < inputs; i++) {
+                    builder.input(inputs == 1 ? INPUT : summary.inputs().get(i).name(),
+                            graph.outputOrThrow(inputs == 1 ? INPUT : INPUT + "_" + i));
+                }
+                List<String> names = summary.outputNames();
+                for (int i = 0; i < names.size(); i++) {
+                    builder.output(names.size() == 1 ? OUTPUT : names.get(i),
+                            graph.outputOrThrow(names.size() == 1 ? OUTPUT : OUTPUT + "_" + i));
+                }
+                Signature signature = builder.build();
                 SavedModelBundle.exporter(dir.toString()).withTags(TAG)
                         .withFunction(SessionFunction.create(signature, session)).export();
             }

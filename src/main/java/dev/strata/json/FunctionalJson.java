@@ -8,7 +8,10 @@ import dev.strata.spec.FunctionalInput;
 import dev.strata.spec.FunctionalNode;
 import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.Layer;
+import dev.strata.spec.LayerCallSummary;
 import dev.strata.spec.LayerSummary;
+import dev.strata.spec.ModelSummary;
+import dev.strata.spec.TensorRef;
 import dev.strata.spec.ModelPenalty;
 import dev.strata.spec.TensorShape;
 
@@ -56,7 +59,8 @@ final class FunctionalJson {
             if (inputs.containsKey(layerName)) {
                 throw ctx.invalid(entry.path().key("name"), "'" + layerName + "' names another input too");
             }
-            List<String> refs = InboundNodes.read(ctx, wrapper.get("inbound_nodes"), wrapper.at("inbound_nodes"));
+            List<List<TensorRef>> refs = InboundNodes.read(ctx, wrapper.get("inbound_nodes"),
+                    wrapper.at("inbound_nodes"));
             wrapper.rejectUnknown(entry.className() + " layer entry");
             if (LayerCodecs.isInputLayer(entry.className())) {
                 if (!refs.isEmpty()) {
@@ -79,8 +83,17 @@ final class FunctionalJson {
             nodes.add(new FunctionalNode(layer, refs));
             sites.add(new SpecErrors.Site(entry.path(), c, LayerCodecs.type(entry.typeName())));
         }
-        List<String> inputNames = tensorList(ctx, cfg.get("input_layers"), cfg.at("input_layers"));
-        List<String> outputs = tensorList(ctx, cfg.get("output_layers"), cfg.at("output_layers"));
+        List<String> inputNames = new ArrayList<>();
+        JsonPath inputsPath = cfg.at("input_layers");
+        List<TensorRef> inputRefs = tensorList(ctx, cfg.get("input_layers"), inputsPath);
+        for (int j = 0; j < inputRefs.size(); j++) {
+            TensorRef r = inputRefs.get(j);
+            if (r.node() != 0 || r.index() != 0) {
+                throw ctx.invalid(inputsPath.index(j), "an input is " + r.layer() + "[0][0]. Received: " + r);
+            }
+            inputNames.add(r.layer());
+        }
+        List<TensorRef> outputs = tensorList(ctx, cfg.get("output_layers"), cfg.at("output_layers"));
         cfg.rejectUnknown(model.className() + " config");
 
         List<FunctionalInput> inputList = new ArrayList<>();
@@ -111,7 +124,7 @@ final class FunctionalJson {
     }
 
     /** {@code input_layers}/{@code output_layers}: one {@code [name, 0, 0]} (Keras 3, one tensor) or a list. */
-    private static List<String> tensorList(ReadContext ctx, JsonNode v, JsonPath path) {
+    private static List<TensorRef> tensorList(ReadContext ctx, JsonNode v, JsonPath path) {
         if (v == null || !v.isArray()) {
             throw ctx.invalid(path, "must be a list of [layer_name, node_index, tensor_index]. Received: "
                     + Fields.describe(v));
@@ -119,11 +132,11 @@ final class FunctionalJson {
         if (!v.isEmpty() && v.get(0).isTextual()) {
             return List.of(InboundNodes.reference(ctx, v, path, false));
         }
-        List<String> names = new ArrayList<>();
+        List<TensorRef> refs = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-            names.add(InboundNodes.reference(ctx, v.get(i), path.index(i), false));
+            refs.add(InboundNodes.reference(ctx, v.get(i), path.index(i), false));
         }
-        return names;
+        return refs;
     }
 
     static ObjectNode write(Functional f, Dialect dialect) {
@@ -132,12 +145,13 @@ final class FunctionalJson {
             throw new InvalidSpecException("model '" + f.name() + "'", "output_layers",
                     "is empty: set the outputs before writing the model");
         }
-        Map<String, TensorShape> shapes = new HashMap<>();
-        f.inputs().forEach(in -> shapes.put(in.name(), in.shape()));
-        Map<Integer, TensorShape> inputShapes = new HashMap<>();
-        for (LayerSummary row : f.layerSummaries()) {
-            inputShapes.put(row.index(), row.inputShape());
-            shapes.put(row.layer().name(), row.outputShape());
+        ModelSummary summary = f.summary();
+        Map<TensorRef, TensorShape> shapes = new HashMap<>();
+        f.inputs().forEach(in -> shapes.put(TensorRef.of(in.name()), in.shape()));
+        for (LayerCallSummary c : summary.calls()) {
+            for (int k = 0; k < c.outputShapes().size(); k++) {
+                shapes.put(c.output(k), c.outputShapes().get(k));
+            }
         }
         ArrayNode layers = Json.array();
         for (FunctionalInput in : f.inputs()) {
@@ -146,16 +160,17 @@ final class FunctionalJson {
             entry.set("inbound_nodes", Json.array());
             layers.add(entry);
         }
-        for (int i = 0; i < f.nodes().size(); i++) {
-            FunctionalNode node = f.nodes().get(i);
-            ObjectNode entry = SequentialJson.layerEntry(node.layer(), inputShapes.get(i), dialect);
+        for (LayerSummary row : summary.layers()) {
+            FunctionalNode node = f.nodes().get(row.index());
+            ObjectNode entry = SequentialJson.layerEntry(node.layer(), row.inputShape(), dialect);
             entry.put("name", node.layer().name());
             entry.set("inbound_nodes", inbound(node, shapes, dialect));
             layers.add(entry);
         }
         ObjectNode config = Json.object().put("name", f.name()).put("trainable", true);
         config.set("layers", layers);
-        config.set("input_layers", tensorRefs(f.inputs().stream().map(FunctionalInput::name).toList(), k3));
+        List<TensorRef> inputs = f.inputs().stream().map(in -> TensorRef.of(in.name())).toList();
+        config.set("input_layers", tensorRefs(inputs, k3));
         config.set("output_layers", tensorRefs(f.outputs(), k3));
         ObjectNode root = Json.object();
         if (k3) {
@@ -170,36 +185,43 @@ final class FunctionalJson {
         return root;
     }
 
-    private static ArrayNode inbound(FunctionalNode node, Map<String, TensorShape> shapes, Dialect dialect) {
-        ArrayNode call = Json.array();
-        if (dialect == Dialect.KERAS2) {
-            ArrayNode refs = Json.array();
-            for (String ref : node.inbound()) {
-                refs.add(Json.array().add(ref).add(0).add(0).add(Json.object()));
+    /** Every call: Keras 2 lists of {@code [name, node, index, {}]}; Keras 3 call records of keras tensors. */
+    private static ArrayNode inbound(FunctionalNode node, Map<TensorRef, TensorShape> shapes, Dialect dialect) {
+        ArrayNode calls = Json.array();
+        for (List<TensorRef> call : node.calls()) {
+            if (dialect == Dialect.KERAS2) {
+                ArrayNode refs = Json.array();
+                for (TensorRef ref : call) {
+                    refs.add(Json.array().add(ref.layer()).add(ref.node()).add(ref.index()).add(Json.object()));
+                }
+                calls.add(refs);
+                continue;
             }
-            return call.add(refs);
+            ArrayNode tensors = Json.array();
+            for (TensorRef ref : call) {
+                ObjectNode tensor = Json.object();
+                tensor.set("shape", Json.batchShape(shapes.get(ref)));
+                tensor.put("dtype", "float32");
+                tensor.set("keras_history", Json.array().add(ref.layer()).add(ref.node()).add(ref.index()));
+                tensors.add(Json.object().put("class_name", "__keras_tensor__").set("config", tensor));
+            }
+            ObjectNode record = Json.object();
+            // Keras 3 passes one tensor as the argument and several as one list argument (merge layers).
+            record.set("args", call.size() == 1 ? tensors : Json.array().add(tensors));
+            record.set("kwargs", Json.object());
+            calls.add(record);
         }
-        ArrayNode args = Json.array();
-        for (String ref : node.inbound()) {
-            ObjectNode tensor = Json.object();
-            tensor.set("shape", Json.batchShape(shapes.get(ref)));
-            tensor.put("dtype", "float32");
-            tensor.set("keras_history", Json.array().add(ref).add(0).add(0));
-            args.add(Json.object().put("class_name", "__keras_tensor__").set("config", tensor));
-        }
-        ObjectNode record = Json.object();
-        record.set("args", args);
-        record.set("kwargs", Json.object());
-        return call.add(record);
+        return calls;
     }
 
     /** Keras 3 writes a single tensor flat, as {@code keras.Model(inputs=x, ...)} records it. */
-    private static JsonNode tensorRefs(List<String> names, boolean flatSingle) {
-        if (flatSingle && names.size() == 1) {
-            return Json.array().add(names.get(0)).add(0).add(0);
+    private static JsonNode tensorRefs(List<TensorRef> refs, boolean flatSingle) {
+        if (flatSingle && refs.size() == 1) {
+            TensorRef r = refs.get(0);
+            return Json.array().add(r.layer()).add(r.node()).add(r.index());
         }
         ArrayNode list = Json.array();
-        names.forEach(n -> list.add(Json.array().add(n).add(0).add(0)));
+        refs.forEach(r -> list.add(Json.array().add(r.layer()).add(r.node()).add(r.index())));
         return list;
     }
 

@@ -1,39 +1,43 @@
 package dev.strata.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.spec.TensorRef;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * Functional wiring in both layouts: Keras 1/2 nested lists ({@code [[["dense", 0, 0, {}]]]}) and Keras 3 call
- * records ({@code [{"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}],
- * "kwargs": {}}]}). Strata layers produce one tensor and are called once, so every reference must be
- * {@code [name, 0, 0]}.
+ * Functional wiring in every layout Keras has written: Keras 1/2 nested lists of calls
+ * ({@code [[["dense", 0, 0, {}], ["other", 1, 0, {}]]]}) and Keras 3 call records ({@code [{"args":
+ * [{"class_name": "__keras_tensor__", "config": {"keras_history": [...]}}], "kwargs": {}}]}). Each call becomes the
+ * list of tensors it consumes, {@code [layer, node_index, tensor_index]} each; Keras 3's {@code initial_state}
+ * tensors follow the positional ones, as Keras 2 wrote them.
  */
 final class InboundNodes {
+    /** Keras 3 call keywords whose tensors are extra inputs of the layer, in this order. */
+    private static final List<String> TENSOR_KWARGS = List.of("initial_state", "constants");
+
     private InboundNodes() {
     }
 
-    /** The names of the tensors a layer consumes; empty for an input. */
-    static List<String> read(ReadContext ctx, JsonNode nodes, JsonPath path) {
+    /** Every call of a layer, each as the tensors it consumes; empty for an input. */
+    static List<List<TensorRef>> read(ReadContext ctx, JsonNode nodes, JsonPath path) {
         if (nodes == null || nodes.isNull()) {
             return List.of();
         }
         if (!nodes.isArray()) {
             throw ctx.invalid(path, "must be an array of calls. Received: " + Fields.describe(nodes));
         }
-        if (nodes.size() > 1) {
-            throw ctx.unsupported(path.index(1), "the layer is called " + nodes.size() + " times (a shared layer); "
-                    + "shared layers are not supported yet", "shared layer");
+        List<List<TensorRef>> calls = new ArrayList<>();
+        for (int c = 0; c < nodes.size(); c++) {
+            calls.add(call(ctx, nodes.get(c), path.index(c)));
         }
-        if (nodes.isEmpty()) {
-            return List.of();
-        }
-        JsonNode call = nodes.get(0);
-        JsonPath callPath = path.index(0);
-        List<String> refs = new ArrayList<>();
+        return calls;
+    }
+
+    private static List<TensorRef> call(ReadContext ctx, JsonNode call, JsonPath callPath) {
+        List<TensorRef> refs = new ArrayList<>();
         if (call.isArray()) {
             for (int i = 0; i < call.size(); i++) {
                 refs.add(reference(ctx, call.get(i), callPath.index(i), true));
@@ -45,7 +49,7 @@ final class InboundNodes {
                 throw ctx.invalid(f.at("args"), "must be an array. Received: " + Fields.describe(args));
             }
             collectTensors(ctx, args, f.at("args"), refs);
-            kwargs(ctx, f.get("kwargs"), f.at("kwargs"));
+            kwargs(ctx, f.get("kwargs"), f.at("kwargs"), refs);
             f.rejectUnknown("layer call");
         } else {
             throw ctx.invalid(callPath, "must be a list of inbound tensors or a call record. Received: "
@@ -55,7 +59,7 @@ final class InboundNodes {
     }
 
     /** Keras 3 call arguments: tensors, or lists of tensors for layers that take several. */
-    private static void collectTensors(ReadContext ctx, JsonNode args, JsonPath path, List<String> refs) {
+    private static void collectTensors(ReadContext ctx, JsonNode args, JsonPath path, List<TensorRef> refs) {
         for (int i = 0; i < args.size(); i++) {
             JsonNode a = args.get(i);
             if (a.isArray()) {
@@ -64,7 +68,7 @@ final class InboundNodes {
                 KerasObject t = KerasObject.of(ctx, a, path.index(i), "a tensor");
                 Fields c = t.configFields(ctx, "keras tensor");
                 refs.add(reference(ctx, c.get("keras_history"), c.at("keras_history"), false));
-                c.ignore("shape", "dtype"); // Strata infers shapes and computes in float32
+                c.ignore("shape"); // Strata infers shapes
                 LayerCommon.checkFloat32(ctx, c.get("dtype"), c.at("dtype"));
                 c.rejectUnknown("keras tensor");
             } else {
@@ -75,7 +79,7 @@ final class InboundNodes {
     }
 
     /** {@code [name, node_index, tensor_index]}, plus a kwargs object in Keras 2. */
-    static String reference(ReadContext ctx, JsonNode ref, JsonPath path, boolean allowKwargs) {
+    static TensorRef reference(ReadContext ctx, JsonNode ref, JsonPath path, boolean allowKwargs) {
         if (ref == null || !ref.isArray() || ref.size() < 3 || !ref.get(0).isTextual()) {
             throw ctx.invalid(path, "must be [layer_name, node_index, tensor_index]. Received: " + Fields.describe(ref));
         }
@@ -85,25 +89,21 @@ final class InboundNodes {
         String name = ref.get(0).asText();
         int node = Fields.toInt(ctx, ref.get(1), path.index(1), "node_index");
         int tensor = Fields.toInt(ctx, ref.get(2), path.index(2), "tensor_index");
-        if (node != 0) {
-            throw ctx.unsupported(path.index(1), "a reference to call #" + node + " of '" + name
-                    + "' (a shared layer) is not supported yet", "shared layer");
-        }
-        if (tensor != 0) {
-            throw ctx.unsupported(path.index(2), "a reference to output #" + tensor + " of '" + name
-                    + "' (a layer with several outputs) is not supported yet", "multiple outputs");
+        if (node < 0 || tensor < 0) {
+            throw ctx.invalid(path, "node and tensor indices must be >= 0. Received: " + Fields.abbreviate(ref));
         }
         if (ref.size() == 4) {
-            kwargs(ctx, ref.get(3), path.index(3));
+            kwargs(ctx, ref.get(3), path.index(3), null);
         }
-        return name;
+        return new TensorRef(name, node, tensor);
     }
 
     /**
-     * Call keyword arguments. Keras 3 records {@code training=False} and {@code mask=None} at model-building
-     * time and overrides them when the model runs, so they carry no meaning; anything else would.
+     * Call keyword arguments. Keras records {@code training} and {@code mask} at model-building time and overrides
+     * them when the model runs, so they carry no meaning when null or false; {@code initial_state} and
+     * {@code constants} tensors become extra inputs (Keras 3 only, where {@code refs} is given).
      */
-    private static void kwargs(ReadContext ctx, JsonNode kwargs, JsonPath path) {
+    private static void kwargs(ReadContext ctx, JsonNode kwargs, JsonPath path, List<TensorRef> refs) {
         if (kwargs == null || kwargs.isNull()) {
             return;
         }
@@ -115,10 +115,16 @@ final class InboundNodes {
             JsonNode v = kwargs.get(key);
             boolean harmless = (key.equals("training") && (v.isNull() || v.isBoolean() && !v.booleanValue()))
                     || (key.equals("mask") && v.isNull());
-            if (!harmless) {
-                throw ctx.unsupported(path.key(key), "call argument " + key + "=" + Fields.abbreviate(v)
-                        + " is not supported", key);
+            if (harmless || (TENSOR_KWARGS.contains(key) && v.isNull())) {
+                continue;
             }
+            if (TENSOR_KWARGS.contains(key) && refs != null && (v.isArray() || v.isObject())) {
+                collectTensors(ctx, v.isArray() ? v : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .arrayNode().add(v), path.key(key), refs);
+                continue;
+            }
+            throw ctx.unsupported(path.key(key), "call argument " + key + "=" + Fields.abbreviate(v)
+                    + " is not supported", key);
         }
     }
 }

@@ -122,13 +122,16 @@ public final class JsonSpecReader {
                     + "subclassed models are Python code", model.className());
         };
         TrainingConfig config = null;
+        List<String> outputs = outputNames(spec);
         // Keras 3.16 writes "compile_config": {} for an uncompiled model; like Keras, empty means none.
         if (top.has("compile_config") && !top.get("compile_config").isEmpty()) {
-            config = TrainingConfigJson.read(ctx, top.get("compile_config"), top.at("compile_config"), true);
+            config = TrainingConfigJson.read(ctx, top.get("compile_config"), top.at("compile_config"), true,
+                    outputs);
         } else if (top.has("training_config") && !top.get("training_config").isEmpty()) {
-            config = TrainingConfigJson.read(ctx, top.get("training_config"), top.at("training_config"), false);
+            config = TrainingConfigJson.read(ctx, top.get("training_config"), top.at("training_config"), false,
+                    outputs);
         } else if (training != null && !training.isNull()) {
-            config = TrainingConfigJson.read(ctx, training, trainingPath, false);
+            config = TrainingConfigJson.read(ctx, training, trainingPath, false, outputs);
         }
         top.ignore("compile_config", "training_config");
         for (String key : top.names()) {
@@ -137,6 +140,14 @@ public final class JsonSpecReader {
             }
         }
         return new ReadResult(spec, config, ctx.warnings(), dialect);
+    }
+
+    /** The model's output names (an incomplete functional graph has none). */
+    static List<String> outputNames(ModelSpec spec) {
+        if (spec instanceof dev.strata.spec.Functional f && f.outputs().isEmpty()) {
+            return List.of();
+        }
+        return spec.summary().outputNames();
     }
 
     private JsonSpecException tooLarge(String source) {

@@ -75,7 +75,7 @@ public final class ModelJson {
         }
         if (training != null) {
             root.set(dialect == Dialect.KERAS3 ? "compile_config" : "training_config",
-                    TrainingConfigJson.write(training, dialect));
+                    TrainingConfigJson.write(training, dialect, JsonSpecReader.outputNames(spec)));
         }
         StrataExtras.write(root, spec, dialect);
         return JsonOut.pretty(root);

@@ -1,26 +1,23 @@
 package dev.strata.spec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A Keras functional model ({@code keras.Model(inputs, outputs)}): named inputs, layer calls wired by name, and
- * the names whose tensors are the outputs. Immutable, and valid once it exists: names are unique, every
- * reference resolves, each layer gets the one tensor it takes, the graph has no cycle, and every shape checks.
+ * A Keras functional model ({@code keras.Model(inputs, outputs)}): named inputs, layers with the calls made of
+ * them, and the tensors that are the outputs. Any directed acyclic graph: branches, merges, several inputs and
+ * outputs, shared layers (one layer called at several places, with one set of weights). Immutable, and valid
+ * once it exists: names are unique, every reference resolves, the graph has no cycle, and every shape checks.
  * <pre>{@code
- * Functional.named("mlp")
- *     .input("features", 784)
- *     .add(Dense.units(64).name("hidden").activation(RELU), "features")
- *     .add(Dense.units(10).name("logits"), "hidden")
- *     .outputs("logits");
+ * KerasTensor x = Input.shape(784).name("features");
+ * KerasTensor h = Dense.units(64).activation(RELU).apply(x);
+ * Functional m = Functional.of("mlp", x, Dense.units(10).apply(h));
  * }</pre>
- * The compiler builds {@link Sequential} models; {@link #toSequential()} converts a graph that is one chain
- * and explains which layer breaks the chain otherwise.
+ * or, by names: {@code Functional.named("mlp").input("features", 784).add(Dense.units(64).name("hidden"),
+ * "features").add(Dense.units(10).name("logits"), "hidden").outputs("logits")}.
  */
-public record Functional(String name, List<FunctionalInput> inputs, List<FunctionalNode> nodes, List<String> outputs,
-                         List<ModelPenalty> penalties) implements ModelSpec {
+public record Functional(String name, List<FunctionalInput> inputs, List<FunctionalNode> nodes,
+                         List<TensorRef> outputs, List<ModelPenalty> penalties) implements ModelSpec {
 
     public Functional {
         if (name == null || name.isBlank()) {
@@ -35,11 +32,21 @@ public record Functional(String name, List<FunctionalInput> inputs, List<Functio
             nodes.get(i).layer().validate(FunctionalGraph.where(nodes, i));
         }
         FunctionalGraph.checkReferences(name, inputs, nodes, outputs);
-        FunctionalGraph.inferShapes(inputs, nodes);
+        FunctionalGraph.summarize(name, inputs, nodes, outputs);
     }
 
     public static Functional named(String name) {
         return new Functional(name, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The model from symbolic inputs to outputs, as {@code keras.Model(inputs, outputs)}. */
+    public static Functional of(String name, List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        return KerasTensor.model(name, inputs, outputs);
+    }
+
+    /** A one-input, one-output model. */
+    public static Functional of(String name, KerasTensor input, KerasTensor output) {
+        return of(name, List.of(input), List.of(output));
     }
 
     /** Adds an input; {@code dims} is the shape of one example, as Keras {@code Input(shape=...)}. */
@@ -53,16 +60,27 @@ public record Functional(String name, List<FunctionalInput> inputs, List<Functio
         return new Functional(name, next, nodes, outputs, penalties);
     }
 
-    /** Calls {@code layer} on the outputs of the named inputs or layers. */
+    /** Calls {@code layer} once on the first output of each named input or layer. */
     public Functional add(Layer layer, String... inbound) {
         List<FunctionalNode> next = new ArrayList<>(nodes);
         next.add(FunctionalNode.of(layer, inbound));
         return new Functional(name, inputs, next, outputs, penalties);
     }
 
-    /** Sets the model outputs, replacing any set before. */
+    /** Adds a layer with all its calls. */
+    public Functional add(FunctionalNode node) {
+        List<FunctionalNode> next = new ArrayList<>(nodes);
+        next.add(node);
+        return new Functional(name, inputs, next, outputs, penalties);
+    }
+
+    /** Sets the outputs to the first output of each named input or layer, replacing any set before. */
     public Functional outputs(String... outputNames) {
-        return new Functional(name, inputs, nodes, List.of(outputNames), penalties);
+        List<TensorRef> refs = new ArrayList<>();
+        for (String n : outputNames) {
+            refs.add(TensorRef.of(n));
+        }
+        return new Functional(name, inputs, nodes, refs, penalties);
     }
 
     public Functional penalty(Regularizer regularizer) {
@@ -85,32 +103,34 @@ public record Functional(String name, List<FunctionalInput> inputs, List<Functio
         throw new SpecException("model '" + name + "' has no layer named '" + layerName + "'");
     }
 
-    /**
-     * Shapes and weights of every layer in data-flow order, whatever the graph's shape; each row's
-     * {@code index} is the layer's position in {@link #nodes()}. Needs no compiler support, so size limits
-     * can be checked on any valid graph.
-     */
-    public List<LayerSummary> layerSummaries() {
-        return FunctionalGraph.inferShapes(inputs, nodes);
-    }
-
     /** True when the graph is one chain of layers from its single input to its single output. */
     public boolean isChain() {
-        try {
-            toSequential();
-            return true;
-        } catch (SpecException e) {
-            return false; // not a chain, or not complete yet (no input or output)
-        }
+        return !inputs.isEmpty() && !outputs.isEmpty() && summary().isChain();
     }
 
     /**
      * The same model as a {@link Sequential} (named like this model, input shape of the single input, layers in
-     * chain order, same penalties), when the graph is one chain.
+     * chain order, same penalties), for tools that work on chains.
      *
-     * @throws UnsupportedGraphException naming the input or layer where the graph branches or merges
+     * @throws UnsupportedGraphException when the graph is not one chain
      */
     public Sequential toSequential() {
+        ModelSummary s = summary();
+        if (!s.isChain()) {
+            throw new UnsupportedGraphException(name, null, "the model is not one chain of layers from one input to "
+                    + "one output (" + s.inputs().size() + " inputs, " + s.outputs().size() + " outputs, "
+                    + s.calls().size() + " layer calls)");
+        }
+        List<Layer> chain = new ArrayList<>();
+        for (LayerCallSummary c : s.calls()) {
+            chain.add(c.layer());
+        }
+        return new Sequential(name, inputs.get(0).shape(), chain, penalties);
+    }
+
+    /** Shapes, weights and calls of every layer; requires at least one input and one output. */
+    @Override
+    public ModelSummary summary() {
         String model = "model '" + name + "'";
         if (inputs.isEmpty()) {
             throw new InvalidSpecException(model, "input_layers", "is empty: a model needs an input");
@@ -118,51 +138,14 @@ public record Functional(String name, List<FunctionalInput> inputs, List<Functio
         if (outputs.isEmpty()) {
             throw new InvalidSpecException(model, "output_layers", "is empty: a model needs an output");
         }
-        if (inputs.size() > 1) {
-            throw new UnsupportedGraphException(name, inputs.get(1).name(), "the model has " + inputs.size()
-                    + " inputs (" + String.join(", ", FunctionalGraph.inputNames(inputs)) + ")");
-        }
-        if (outputs.size() > 1) {
-            throw new UnsupportedGraphException(name, outputs.get(1), "the model has " + outputs.size()
-                    + " outputs (" + String.join(", ", outputs) + ")");
-        }
-        Map<String, List<String>> consumers = new HashMap<>();
-        for (FunctionalNode n : nodes) {
-            consumers.computeIfAbsent(n.inbound().get(0), k -> new ArrayList<>()).add(n.layer().name());
-        }
-        Map<String, Integer> index = FunctionalGraph.nodeIndex(nodes);
-        // Walk back from the output; every tensor on the way must feed exactly the next layer of the chain.
-        List<Layer> chain = new ArrayList<>();
-        String current = outputs.get(0);
-        while (index.containsKey(current)) {
-            FunctionalNode node = nodes.get(index.get(current));
-            chain.add(0, node.layer());
-            current = node.inbound().get(0);
-        }
-        String tensor = current;
-        for (Layer layer : chain) {
-            requireSingleConsumer(consumers, tensor);
-            tensor = layer.name();
-        }
-        List<String> tail = consumers.getOrDefault(tensor, List.of());
-        if (!tail.isEmpty()) {
-            throw new UnsupportedGraphException(name, tensor, "the output of '" + tensor + "' is a model output and also feeds "
-                    + String.join(", ", tail));
-        }
-        return new Sequential(name, inputs.get(0).shape(), chain, penalties);
+        return FunctionalGraph.summarize(name, inputs, nodes, outputs);
     }
 
-    private void requireSingleConsumer(Map<String, List<String>> consumers, String tensor) {
-        List<String> users = consumers.getOrDefault(tensor, List.of());
-        if (users.size() > 1) {
-            throw new UnsupportedGraphException(name, tensor, "the output of '" + tensor + "' feeds " + users.size()
-                    + " layers (" + String.join(", ", users) + ")");
-        }
-    }
-
-    /** The summary of the equivalent {@link Sequential}; graphs that are not one chain are not supported yet. */
-    @Override
-    public ModelSummary summary() {
-        return toSequential().summary();
+    /**
+     * Shapes and weights of every layer, even before outputs are set, so size limits can be checked on any valid
+     * graph; each row's {@code index} is the layer's position in {@link #nodes()}.
+     */
+    public List<LayerSummary> layerSummaries() {
+        return FunctionalGraph.summarize(name, inputs, nodes, List.of()).layers();
     }
 }

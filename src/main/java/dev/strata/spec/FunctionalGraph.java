@@ -2,6 +2,8 @@ package dev.strata.spec;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The graph rules of {@link Functional}: unique names, resolvable references, one inbound tensor per layer,
- * no cycles, and shapes in data-flow order. Every walk is iterative, so a hostile file with a very long chain
- * cannot overflow the stack.
+ * The graph rules of {@link Functional}: unique names, references that resolve to an input or to an output of a
+ * call that exists, no cycles, and shapes in data-flow order (a shared layer's later calls must fit the weights its
+ * first call created). Every walk is iterative, so a hostile file with a very long chain cannot overflow the stack.
  */
 final class FunctionalGraph {
     private FunctionalGraph() {
@@ -21,6 +23,10 @@ final class FunctionalGraph {
 
     static String where(List<FunctionalNode> nodes, int i) {
         return Layer.describe(nodes.get(i).layer(), i);
+    }
+
+    private static String where(List<FunctionalNode> nodes, int i, int call) {
+        return call == 0 ? where(nodes, i) : where(nodes, i) + ", call " + (call + 1);
     }
 
     static String whereInput(FunctionalInput input, int j) {
@@ -82,78 +88,114 @@ final class FunctionalGraph {
         return names;
     }
 
-    /** Every reference resolves, and every layer gets exactly the one tensor each supported layer takes. */
+    /** Every reference names an input or a call that exists; every layer is called at least once. */
     static void checkReferences(String modelName, List<FunctionalInput> inputs, List<FunctionalNode> nodes,
-                                List<String> outputs) {
+                                List<TensorRef> outputs) {
         Map<String, Integer> index = nodeIndex(nodes);
         Set<String> inputNames = inputNames(inputs);
         for (int i = 0; i < nodes.size(); i++) {
-            List<String> inbound = nodes.get(i).inbound();
-            for (String ref : inbound) {
-                if (ref == null || (!index.containsKey(ref) && !inputNames.contains(ref))) {
-                    throw new InvalidSpecException(where(nodes, i), "inbound_nodes",
-                            "refers to an unknown input or layer '" + ref + "'");
+            List<List<TensorRef>> calls = nodes.get(i).calls();
+            if (calls.isEmpty()) {
+                throw new InvalidSpecException(where(nodes, i), "inbound_nodes",
+                        "is empty: the layer is not connected to any input");
+            }
+            for (int c = 0; c < calls.size(); c++) {
+                if (calls.get(c).isEmpty()) {
+                    throw new InvalidSpecException(where(nodes, i, c), "inbound_nodes", "call " + (c + 1)
+                            + " consumes no tensor");
+                }
+                for (TensorRef ref : calls.get(c)) {
+                    String problem = resolve(ref, index, inputNames, nodes);
+                    if (problem != null) {
+                        throw new InvalidSpecException(where(nodes, i, c), "inbound_nodes", problem);
+                    }
                 }
             }
-            // Dense, Dropout, Activation and Flatten each take exactly one tensor; merge layers will relax this.
-            if (inbound.size() != 1) {
-                throw new InvalidSpecException(where(nodes, i), "inbound_nodes",
-                        inbound.isEmpty() ? "is empty: the layer is not connected to any input"
-                                : "has " + inbound.size() + " inbound tensors (" + String.join(", ", inbound) + ") but "
-                                + nodes.get(i).layer().kerasClassName()
-                                + " takes one; merging tensors (Add, Concatenate) is not supported yet");
-            }
         }
-        for (String out : outputs) {
-            if (out == null || (!index.containsKey(out) && !inputNames.contains(out))) {
-                throw new InvalidSpecException("model '" + modelName + "'", "output_layers",
-                        "refers to an unknown input or layer '" + out + "'");
+        for (TensorRef out : outputs) {
+            String problem = out == null ? "is null" : resolve(out, index, inputNames, nodes);
+            if (problem != null) {
+                throw new InvalidSpecException("model '" + modelName + "'", "output_layers", problem);
             }
         }
     }
 
-    /** Node indices in an order where every layer comes after the ones it consumes (Kahn's algorithm). */
-    static List<Integer> order(List<FunctionalInput> inputs, List<FunctionalNode> nodes) {
+    /** Why a reference does not resolve, or null when it does (its tensor index is checked with the shapes). */
+    private static String resolve(TensorRef ref, Map<String, Integer> index, Set<String> inputNames,
+                                  List<FunctionalNode> nodes) {
+        if (ref == null || ref.layer() == null) {
+            return "refers to an unknown input or layer 'null'";
+        }
+        if (inputNames.contains(ref.layer())) {
+            return ref.node() == 0 && ref.index() == 0 ? null : "refers to " + ref + ", but input '" + ref.layer()
+                    + "' is one tensor, " + ref.layer() + "[0][0]";
+        }
+        Integer producer = index.get(ref.layer());
+        if (producer == null) {
+            return "refers to an unknown input or layer '" + ref.layer() + "'";
+        }
+        int calls = nodes.get(producer).calls().size();
+        return ref.node() < calls ? null : "refers to " + ref + ", but '" + ref.layer() + "' is called " + calls
+                + (calls == 1 ? " time" : " times");
+    }
+
+    /**
+     * Every call as {@code {node, call}} in an order where each comes after the calls whose outputs it consumes
+     * (Kahn's algorithm, calls of the same layer in call order when nothing else decides).
+     */
+    static List<int[]> order(List<FunctionalInput> inputs, List<FunctionalNode> nodes) {
         Map<String, Integer> index = nodeIndex(nodes);
-        int[] pending = new int[nodes.size()];
-        List<List<Integer>> consumers = new ArrayList<>(nodes.size());
-        Deque<Integer> ready = new ArrayDeque<>();
+        int[] first = new int[nodes.size() + 1];
         for (int i = 0; i < nodes.size(); i++) {
+            first[i + 1] = first[i] + nodes.get(i).calls().size();
+        }
+        int total = first[nodes.size()];
+        int[] owner = new int[total];
+        int[] pending = new int[total];
+        List<List<Integer>> consumers = new ArrayList<>(total);
+        for (int k = 0; k < total; k++) {
             consumers.add(new ArrayList<>());
         }
+        Deque<Integer> ready = new ArrayDeque<>();
         for (int i = 0; i < nodes.size(); i++) {
-            for (String ref : nodes.get(i).inbound()) {
-                Integer producer = index.get(ref);
-                if (producer != null) {
-                    pending[i]++;
-                    consumers.get(producer).add(i);
+            List<List<TensorRef>> calls = nodes.get(i).calls();
+            for (int c = 0; c < calls.size(); c++) {
+                int me = first[i] + c;
+                owner[me] = i;
+                for (TensorRef ref : calls.get(c)) {
+                    Integer producer = index.get(ref.layer());
+                    if (producer != null) {
+                        pending[me]++;
+                        consumers.get(first[producer] + ref.node()).add(me);
+                    }
+                }
+                if (pending[me] == 0) {
+                    ready.add(me);
                 }
             }
-            if (pending[i] == 0) {
-                ready.add(i);
-            }
         }
-        List<Integer> order = new ArrayList<>(nodes.size());
+        List<int[]> order = new ArrayList<>(total);
         while (!ready.isEmpty()) {
-            int i = ready.poll();
-            order.add(i);
-            for (int c : consumers.get(i)) {
+            int k = ready.poll();
+            order.add(new int[] {owner[k], k - first[owner[k]]});
+            for (int c : consumers.get(k)) {
                 if (--pending[c] == 0) {
                     ready.add(c);
                 }
             }
         }
-        if (order.size() < nodes.size()) {
-            throw cycle(nodes, index, pending);
+        if (order.size() < total) {
+            throw cycle(nodes, index, first, owner, pending);
         }
         return order;
     }
 
     /**
-     * Every node left with pending producers lies on or downstream of a cycle, and each has a pending producer,
-     * so walking pending producers from any of them must come back to a node already seen.
+     * Every call left with pending producers lies on or downstream of a cycle, and each has a pending producer,
+     * so walking pending producers from any of them must come back to a call already seen.
      */
-    private static CyclicGraphException cycle(List<FunctionalNode> nodes, Map<String, Integer> index, int[] pending) {
+    private static CyclicGraphException cycle(List<FunctionalNode> nodes, Map<String, Integer> index, int[] first,
+                                              int[] owner, int[] pending) {
         int start = 0;
         while (pending[start] == 0) {
             start++;
@@ -164,42 +206,100 @@ final class FunctionalGraph {
         while (!seenAt.containsKey(current)) {
             seenAt.put(current, walk.size());
             walk.add(current);
+            int node = owner[current];
             int next = -1;
-            for (String ref : nodes.get(current).inbound()) {
-                Integer producer = index.get(ref);
-                if (producer != null && pending[producer] > 0) {
-                    next = producer;
+            for (TensorRef ref : nodes.get(node).calls().get(current - first[node])) {
+                Integer producer = index.get(ref.layer());
+                if (producer != null && pending[first[producer] + ref.node()] > 0) {
+                    next = first[producer] + ref.node();
                     break;
                 }
             }
             current = next;
         }
         List<Integer> loop = new ArrayList<>(walk.subList(seenAt.get(current), walk.size()));
-        java.util.Collections.reverse(loop); // the walk went against the data flow
+        Collections.reverse(loop); // the walk went against the data flow
         // Start at the layer listed first, so the message does not depend on where the walk began.
-        java.util.Collections.rotate(loop, -loop.indexOf(java.util.Collections.min(loop)));
+        Collections.rotate(loop, -loop.indexOf(Collections.min(loop)));
         List<String> names = new ArrayList<>();
-        for (int i : loop) {
-            names.add(nodes.get(i).layer().name());
+        for (int k : loop) {
+            names.add(nodes.get(owner[k]).layer().name());
         }
         names.add(names.get(0));
-        return new CyclicGraphException(where(nodes, loop.get(0)), names);
+        return new CyclicGraphException(where(nodes, owner[loop.get(0)]), names);
     }
 
-    /** Shapes and weights of every layer in data-flow order; each row's index is the node's position. */
-    static List<LayerSummary> inferShapes(List<FunctionalInput> inputs, List<FunctionalNode> nodes) {
-        Map<String, TensorShape> shapes = new HashMap<>();
+    /**
+     * Shapes and weights of every layer and call in data-flow order. A layer's weights are sized by its first call;
+     * a later call on shapes that would need other weights is refused, as Keras refuses it.
+     */
+    static ModelSummary summarize(String modelName, List<FunctionalInput> inputs, List<FunctionalNode> nodes,
+                                  List<TensorRef> outputs) {
+        Map<TensorRef, TensorShape> shapes = new HashMap<>();
         for (FunctionalInput in : inputs) {
-            shapes.put(in.name(), in.shape());
+            shapes.put(TensorRef.of(in.name()), in.shape());
         }
-        List<LayerSummary> rows = new ArrayList<>(nodes.size());
-        for (int i : order(inputs, nodes)) {
+        LayerSummary[] rows = new LayerSummary[nodes.size()];
+        List<int[]> order = order(inputs, nodes);
+        List<Object[]> pendingCalls = new ArrayList<>(order.size());
+        for (int[] nc : order) {
+            int i = nc[0];
+            int c = nc[1];
             FunctionalNode node = nodes.get(i);
-            TensorShape in = shapes.get(node.inbound().get(0));
-            TensorShape out = node.layer().outputShape(in, where(nodes, i));
-            shapes.put(node.layer().name(), out);
-            rows.add(new LayerSummary(i, node.layer(), in, out, node.layer().weights(in)));
+            Layer layer = node.layer();
+            List<TensorRef> refs = node.calls().get(c);
+            List<TensorShape> in = new ArrayList<>(refs.size());
+            for (TensorRef ref : refs) {
+                TensorShape s = shapes.get(ref);
+                if (s == null) {
+                    throw new InvalidSpecException(where(nodes, i, c), "inbound_nodes", "refers to " + ref + ", but '"
+                            + ref.layer() + "' has fewer outputs");
+                }
+                in.add(s);
+            }
+            List<TensorShape> out = layer.outputShapes(in, where(nodes, i, c));
+            for (int k = 0; k < out.size(); k++) {
+                shapes.put(new TensorRef(layer.name(), c, k), out.get(k));
+            }
+            if (c == 0) {
+                rows[i] = new LayerSummary(i, layer, in, out, layer.weights(in), node.calls());
+            } else {
+                checkSharedWeights(rows[i], layer.weights(in), where(nodes, i, c), in);
+            }
+            pendingCalls.add(new Object[] {i, c, refs, in, out});
         }
-        return List.copyOf(rows);
+        List<LayerCallSummary> calls = new ArrayList<>(pendingCalls.size());
+        for (Object[] p : pendingCalls) {
+            @SuppressWarnings("unchecked")
+            List<TensorRef> refs = (List<TensorRef>) p[2];
+            @SuppressWarnings("unchecked")
+            List<TensorShape> in = (List<TensorShape>) p[3];
+            @SuppressWarnings("unchecked")
+            List<TensorShape> out = (List<TensorShape>) p[4];
+            calls.add(new LayerCallSummary(rows[(Integer) p[0]], (Integer) p[1], refs, in, out));
+        }
+        List<TensorShape> outShapes = new ArrayList<>(outputs.size());
+        for (TensorRef ref : outputs) {
+            TensorShape s = shapes.get(ref);
+            if (s == null) {
+                throw new InvalidSpecException("model '" + modelName + "'", "output_layers", "refers to " + ref
+                        + ", but '" + ref.layer() + "' has fewer outputs");
+            }
+            outShapes.add(s);
+        }
+        return new ModelSummary(modelName, inputs, Arrays.asList(rows), calls, outputs, outShapes);
+    }
+
+    private static void checkSharedWeights(LayerSummary first, List<WeightSpec> again, String where,
+                                           List<TensorShape> in) {
+        boolean same = first.weights().size() == again.size();
+        for (int k = 0; same && k < again.size(); k++) {
+            same = Arrays.equals(first.weights().get(k).shape(), again.get(k).shape());
+        }
+        if (!same) {
+            throw new InvalidSpecException(where, "inbound_nodes", "a shared layer must be called on inputs its "
+                    + "weights fit: its first call on " + first.inputShapes() + " made weights " + first.weights()
+                    + ", this call on " + in + " would need " + again);
+        }
     }
 }

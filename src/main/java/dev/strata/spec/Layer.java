@@ -81,6 +81,24 @@ public interface Layer {
         return null;
     }
 
+    /**
+     * Calls this layer on symbolic tensors, as Keras's {@code layer(x)}: the output tensor of a one-output layer.
+     * Calling the same layer object again shares its weights.
+     */
+    default KerasTensor apply(KerasTensor... inputs) {
+        List<KerasTensor> outs = KerasTensor.call(this, java.util.Arrays.asList(inputs));
+        if (outs.size() != 1) {
+            throw new InvalidSpecException("layer " + (name() == null ? "(unnamed)" : "'" + name() + "'") + " ("
+                    + kerasClassName() + ")", "outputs", "gives " + outs.size() + " tensors; use applyAll");
+        }
+        return outs.get(0);
+    }
+
+    /** Calls this layer on symbolic tensors and returns every output (an RNN with return_state gives several). */
+    default List<KerasTensor> applyAll(KerasTensor... inputs) {
+        return KerasTensor.call(this, java.util.Arrays.asList(inputs));
+    }
+
     /** A human-readable locator used in every message about this layer. */
     static String describe(Layer layer, int index) {
         String name = layer.name() == null ? "(unnamed)" : "'" + layer.name() + "'";

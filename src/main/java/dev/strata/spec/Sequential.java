@@ -102,11 +102,23 @@ public record Sequential(String name, TensorShape inputShape, List<Layer> layers
         TensorShape shape = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            TensorShape out = layer.outputShape(shape, Layer.describe(layer, i));
-            rows.add(new LayerSummary(i, layer, shape, out, layer.weights(shape)));
-            shape = out;
+            List<TensorShape> in = List.of(shape);
+            List<TensorShape> out = layer.outputShapes(in, Layer.describe(layer, i));
+            if (out.size() != 1) {
+                throw new InvalidSpecException(Layer.describe(layer, i), "outputs", "gives " + out.size()
+                        + " tensors; a Sequential layer must give one (use a functional model)");
+            }
+            rows.add(new LayerSummary(i, layer, in, out, layer.weights(in), List.of()));
+            shape = out.get(0);
         }
-        return new ModelSummary(modelName, input, rows);
+        return ModelSummary.chain(modelName, new FunctionalInput(inputName(layers), input), rows);
+    }
+
+    /** The name Keras gives a Sequential model's input layer: {@code input_layer}, unless a layer has it. */
+    static String inputName(List<Layer> layers) {
+        Set<String> names = new HashSet<>();
+        layers.forEach(l -> names.add(l.name()));
+        return LayerNames.fresh("input_layer", names);
     }
 
     private static List<Layer> assignNames(List<Layer> layers) {

@@ -1,71 +1,94 @@
 package dev.strata.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Makes one input and one target tensor per batch. In order, a batch is a slice of the caller's arrays
- * (copied once, into the tensor); shuffled, rows are gathered into a reused staging array first.
+ * Makes the input and target tensors of each batch, one per model input and output. In order, a batch is a slice
+ * of the caller's arrays (copied once, into the tensor); shuffled, rows are gathered into reused staging arrays.
  */
 final class BatchFeeder {
     private final Dataset data;
-    private final int xWidth;
-    private final int yWidth;
-    private final long[] xDims;
-    private final long[] yDims;
-    private final FloatDataBuffer xAll;
-    private final FloatDataBuffer yAll;
-    private float[] xStage = new float[0];
-    private float[] yStage = new float[0];
+    private final List<Stream> inputs = new ArrayList<>();
+    private final List<Stream> targets = new ArrayList<>();
+
+    /** One input's or target's values as the graph's placeholder wants them. */
+    private static final class Stream {
+        final float[] all;
+        final FloatDataBuffer buffer;
+        final int width;
+        final long[] dims;
+        float[] stage = new float[0];
+
+        Stream(Dataset.Part part, long[] dims) {
+            this.all = part.values();
+            this.buffer = DataBuffers.of(all, true, false);
+            this.width = part.width();
+            this.dims = dims;
+        }
+    }
 
     /**
-     * @param yDims shape of one example's target as the graph's target placeholder wants it (empty for
-     *     sparse labels)
+     * @param targetDims the shape of one example's target per output, as the graph's target placeholders want
+     *     them (an empty array for sparse labels); an empty list feeds no targets (predict)
      */
-    BatchFeeder(Dataset data, long[] yDims) {
+    BatchFeeder(Dataset data, List<long[]> targetDims) {
         this.data = data;
-        this.xWidth = (int) data.xShape().size();
-        this.xDims = data.xShape() == null ? new long[0] : toLong(data.xShape().dims());
-        this.yDims = yDims;
-        this.yWidth = data.hasTargets() ? (int) data.yShape().size() : 0;
-        this.xAll = DataBuffers.of(data.xArray(), true, false);
-        this.yAll = data.hasTargets() ? DataBuffers.of(data.yArray(), true, false) : null;
+        for (Dataset.Part p : data.inputParts()) {
+            inputs.add(new Stream(p, toLong(p.shape().dims())));
+        }
+        if (data.hasTargets() && !targetDims.isEmpty()) {
+            List<Dataset.Part> parts = data.targetParts();
+            for (int i = 0; i < parts.size(); i++) {
+                targets.add(new Stream(parts.get(i), targetDims.get(i)));
+            }
+        }
     }
 
-    /** Inputs of examples {@code [from, from + n)} of the dataset, in order. */
-    TFloat32 inputs(int from, int n) {
-        long start = (long) (data.offset() + from) * xWidth;
-        return TFloat32.tensorOf(shape(n, xDims), xAll.slice(start, (long) n * xWidth));
+    /** Inputs of examples {@code [from, from + n)} of the dataset, in order; one tensor per input. */
+    List<TFloat32> inputs(int from, int n) {
+        return slices(inputs, from, n);
     }
 
-    TFloat32 targets(int from, int n) {
-        long start = (long) (data.offset() + from) * yWidth;
-        return TFloat32.tensorOf(shape(n, yDims), yAll.slice(start, (long) n * yWidth));
+    List<TFloat32> targets(int from, int n) {
+        return slices(targets, from, n);
     }
 
     /** Inputs of the examples {@code order[from .. from + n)}. */
-    TFloat32 inputs(int[] order, int from, int n) {
-        if (xStage.length < n * xWidth) {
-            xStage = new float[n * xWidth];
-        }
-        gather(data.xArray(), xWidth, order, from, n, xStage);
-        return TFloat32.tensorOf(shape(n, xDims), DataBuffers.of(xStage, true, false).slice(0, (long) n * xWidth));
+    List<TFloat32> inputs(int[] order, int from, int n) {
+        return gathered(inputs, order, from, n);
     }
 
-    TFloat32 targets(int[] order, int from, int n) {
-        if (yStage.length < n * yWidth) {
-            yStage = new float[n * yWidth];
-        }
-        gather(data.yArray(), yWidth, order, from, n, yStage);
-        return TFloat32.tensorOf(shape(n, yDims), DataBuffers.of(yStage, true, false).slice(0, (long) n * yWidth));
+    List<TFloat32> targets(int[] order, int from, int n) {
+        return gathered(targets, order, from, n);
     }
 
-    private void gather(float[] src, int width, int[] order, int from, int n, float[] dst) {
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(src, (data.offset() + order[from + i]) * width, dst, i * width, width);
+    private List<TFloat32> slices(List<Stream> streams, int from, int n) {
+        List<TFloat32> out = new ArrayList<>(streams.size());
+        for (Stream s : streams) {
+            long start = (long) (data.offset() + from) * s.width;
+            out.add(TFloat32.tensorOf(shape(n, s.dims), s.buffer.slice(start, (long) n * s.width)));
         }
+        return out;
+    }
+
+    private List<TFloat32> gathered(List<Stream> streams, int[] order, int from, int n) {
+        List<TFloat32> out = new ArrayList<>(streams.size());
+        for (Stream s : streams) {
+            if (s.stage.length < n * s.width) {
+                s.stage = new float[n * s.width];
+            }
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(s.all, (data.offset() + order[from + i]) * s.width, s.stage, i * s.width, s.width);
+            }
+            out.add(TFloat32.tensorOf(shape(n, s.dims), DataBuffers.of(s.stage, true, false)
+                    .slice(0, (long) n * s.width)));
+        }
+        return out;
     }
 
     private static Shape shape(int n, long[] dims) {
@@ -81,5 +104,10 @@ final class BatchFeeder {
             out[i] = dims[i];
         }
         return out;
+    }
+
+    /** Closes every tensor of a batch. */
+    static void close(List<TFloat32> tensors) {
+        tensors.forEach(TFloat32::close);
     }
 }

@@ -1,31 +1,103 @@
 package dev.strata.train;
 
 import dev.strata.spec.TensorShape;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
- * Examples in memory: inputs and targets as flat row-major float arrays with the shape of one example.
- * Targets of a sparse classification are one class index per example. Immutable views: slicing shares
- * the arrays and copies nothing.
+ * Examples in memory: inputs and targets as flat row-major float arrays with the shape of one example, one array
+ * per model input and per model output (most models have one of each). Targets of a sparse classification are one
+ * class index per example. Immutable views: slicing shares the arrays and copies nothing.
  */
 public final class Dataset {
-    private final float[] x;
-    private final TensorShape xShape;
-    private final float[] y;
-    private final TensorShape yShape;
+    /** The values of one input or target, every example's in turn, and the shape of one example. */
+    record Part(float[] values, TensorShape shape) {
+        int width() {
+            return (int) shape.size();
+        }
+    }
+
+    private final List<Part> inputs;
+    private final List<Part> targets;
     private final int offset;
     private final int size;
 
-    private Dataset(float[] x, TensorShape xShape, float[] y, TensorShape yShape, int offset, int size) {
-        this.x = x;
-        this.xShape = xShape;
-        this.y = y;
-        this.yShape = yShape;
+    private Dataset(List<Part> inputs, List<Part> targets, int offset, int size) {
+        this.inputs = List.copyOf(inputs);
+        this.targets = targets == null ? null : List.copyOf(targets);
         this.offset = offset;
         this.size = size;
+    }
+
+    private Dataset(float[] x, TensorShape xShape, float[] y, TensorShape yShape, int offset, int size) {
+        this(List.of(new Part(x, xShape)), y == null ? null : List.of(new Part(y, yShape)), offset, size);
+    }
+
+    /**
+     * Several inputs and targets, in the model's input and output order: each a flat row-major array of
+     * {@code examples * shape.size()} values. {@code ys} may be null (predict).
+     */
+    public static Dataset of(List<float[]> xs, List<TensorShape> xShapes, List<float[]> ys,
+                             List<TensorShape> yShapes) {
+        if (xs.isEmpty() || xs.size() != xShapes.size() || (ys != null && ys.size() != yShapes.size())) {
+            throw new IllegalArgumentException("give one array and one shape per input and per target");
+        }
+        List<Part> in = new ArrayList<>();
+        int n = -1;
+        for (int i = 0; i < xs.size(); i++) {
+            n = check(n, xs.get(i), xShapes.get(i), "input " + i);
+            in.add(new Part(xs.get(i), xShapes.get(i)));
+        }
+        List<Part> out = null;
+        if (ys != null) {
+            out = new ArrayList<>();
+            for (int i = 0; i < ys.size(); i++) {
+                n = check(n, ys.get(i), yShapes.get(i), "target " + i);
+                out.add(new Part(ys.get(i), yShapes.get(i)));
+            }
+        }
+        return new Dataset(in, out, 0, n);
+    }
+
+    /** Rows per input and rows per target (each row one flattened example), in the model's order. */
+    public static Dataset ofRows(List<float[][]> xs, List<float[][]> ys) {
+        List<float[]> x = new ArrayList<>();
+        List<TensorShape> xShapes = new ArrayList<>();
+        for (float[][] rows : xs) {
+            x.add(flatten(rows));
+            xShapes.add(TensorShape.of(width(rows, "x")));
+        }
+        List<float[]> y = null;
+        List<TensorShape> yShapes = null;
+        if (ys != null) {
+            y = new ArrayList<>();
+            yShapes = new ArrayList<>();
+            for (float[][] rows : ys) {
+                y.add(flatten(rows));
+                yShapes.add(TensorShape.of(width(rows, "y")));
+            }
+        }
+        return of(x, xShapes, y, yShapes);
+    }
+
+    private static int check(int n, float[] values, TensorShape shape, String what) {
+        long w = shape.size();
+        if (w <= 0) {
+            throw new IllegalArgumentException(what + ": the shape must be fully defined, was " + shape);
+        }
+        if (values.length % w != 0) {
+            throw new IllegalArgumentException(what + " has " + values.length + " values, not a multiple of one "
+                    + "example's " + w + " (shape " + shape + ")");
+        }
+        int count = (int) (values.length / w);
+        if (n >= 0 && count != n) {
+            throw new IllegalArgumentException(what + " has " + count + " examples, the first input has " + n);
+        }
+        return count;
     }
 
     /**
@@ -101,16 +173,28 @@ public final class Dataset {
         return size;
     }
 
+    /** The shape of one example of the (first) input. */
     public TensorShape xShape() {
-        return xShape;
+        return inputs.get(0).shape();
     }
 
+    /** The shape of one example of the (first) target. */
     public TensorShape yShape() {
-        return yShape;
+        return targets == null ? null : targets.get(0).shape();
+    }
+
+    /** The shape of one example of each input. */
+    public List<TensorShape> xShapes() {
+        return inputs.stream().map(Part::shape).toList();
+    }
+
+    /** The shape of one example of each target. */
+    public List<TensorShape> yShapes() {
+        return targets == null ? List.of() : targets.stream().map(Part::shape).toList();
     }
 
     public boolean hasTargets() {
-        return y != null;
+        return targets != null;
     }
 
     /** Examples {@code [from, to)} of this view. */
@@ -118,7 +202,7 @@ public final class Dataset {
         if (from < 0 || to > size || from > to) {
             throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + size + " examples");
         }
-        return new Dataset(x, xShape, y, yShape, offset + from, to - from);
+        return new Dataset(inputs, targets, offset + from, to - from);
     }
 
     /**
@@ -138,27 +222,38 @@ public final class Dataset {
     }
 
     float[] xArray() {
-        return x;
+        return inputs.get(0).values();
     }
 
     float[] yArray() {
-        return y;
+        return targets.get(0).values();
+    }
+
+    List<Part> inputParts() {
+        return inputs;
+    }
+
+    List<Part> targetParts() {
+        return targets;
     }
 
     int offset() {
         return offset;
     }
 
-    /** A copy of example {@code i}'s inputs. */
+    /** A copy of example {@code i}'s (first) input. */
     public float[] input(int i) {
-        int w = (int) xShape.size();
-        return Arrays.copyOfRange(x, (offset + i) * w, (offset + i + 1) * w);
+        return copy(inputs.get(0), i);
     }
 
-    /** A copy of example {@code i}'s targets. */
+    /** A copy of example {@code i}'s (first) target. */
     public float[] target(int i) {
-        int w = (int) yShape.size();
-        return Arrays.copyOfRange(y, (offset + i) * w, (offset + i + 1) * w);
+        return copy(targets.get(0), i);
+    }
+
+    private float[] copy(Part p, int i) {
+        int w = p.width();
+        return Arrays.copyOfRange(p.values(), (offset + i) * w, (offset + i + 1) * w);
     }
 
     private static int examples(FloatNdArray a, String what) {

@@ -72,11 +72,14 @@ final class FitLoop {
                 }
                 int from = step * batch;
                 int count = Math.min(batch, n - from);
-                try (TFloat32 x = order == null ? feeder.inputs(from, count) : feeder.inputs(order, from, count);
-                     TFloat32 y = order == null ? feeder.targets(from, count) : feeder.targets(order, from, count);
-                     Result r = session.runner().feed(g.input(), x).feed(g.target(), y)
-                             .addTarget(g.trainStep()).fetch(g.trainStats()).run()) {
+                List<TFloat32> x = order == null ? feeder.inputs(from, count) : feeder.inputs(order, from, count);
+                List<TFloat32> y = order == null ? feeder.targets(from, count) : feeder.targets(order, from, count);
+                try (Result r = Model.feed(Model.feed(session.runner(), g.inputs(), x), g.targets(), y)
+                        .addTarget(g.trainStep()).fetch(g.trainStats()).run()) {
                     means.add(Model.floats((TFloat32) r.get(0)), count);
+                } finally {
+                    BatchFeeder.close(x);
+                    BatchFeeder.close(y);
                 }
                 model.weightsChanged();
                 if (!callbacks.isEmpty()) {

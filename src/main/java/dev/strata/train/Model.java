@@ -126,13 +126,26 @@ public final class Model implements AutoCloseable {
         RunningMeans means = newMeans();
         for (int from = 0; from < data.size(); from += batchSize) {
             int n = Math.min(batchSize, data.size() - from);
-            try (TFloat32 x = feeder.inputs(from, n); TFloat32 y = feeder.targets(from, n);
-                 Result r = session.runner().feed(train.input(), x).feed(train.target(), y)
-                         .fetch(train.evalStats()).run()) {
+            List<TFloat32> x = feeder.inputs(from, n);
+            List<TFloat32> y = feeder.targets(from, n);
+            try (Result r = feed(feed(session.runner(), train.inputs(), x), train.targets(), y)
+                    .fetch(train.evalStats()).run()) {
                 means.add(floats((TFloat32) r.get(0)), n);
+            } finally {
+                BatchFeeder.close(x);
+                BatchFeeder.close(y);
             }
         }
         return means.means(prefix);
+    }
+
+    /** Feeds each placeholder its tensor. */
+    static Session.Runner feed(Session.Runner runner, List<? extends org.tensorflow.Operand<TFloat32>> placeholders,
+                               List<TFloat32> tensors) {
+        for (int i = 0; i < tensors.size(); i++) {
+            runner.feed(placeholders.get(i), tensors.get(i));
+        }
+        return runner;
     }
 
     /**
@@ -161,23 +174,39 @@ public final class Model implements AutoCloseable {
         return Dataset.of(flat, in, null, null);
     }
 
+    /** Predictions of the (first) output, one row per example. */
     public float[][] predict(Dataset data, int batchSize) {
-        if (!data.xShape().equals(train.summary().inputShape())) {
-            throw new IllegalArgumentException("inputs have shape " + data.xShape() + " but model '" + spec.name()
-                    + "' expects " + train.summary().inputShape());
-        }
+        return predictAll(data, batchSize).get(0);
+    }
+
+    /**
+     * Predictions of every output, in the model's output order (Keras's {@code predict} on a model with several
+     * outputs): per output, one row per example, the output flattened per example.
+     */
+    public List<float[][]> predictAll(Dataset data, int batchSize) {
+        requireInputs(data);
         syncInference();
-        int width = (int) train.summary().outputShape().size();
-        float[][] out = new float[data.size()][width];
-        BatchFeeder feeder = new BatchFeeder(data, new long[0]);
+        List<TensorShape> shapes = train.summary().outputShapes();
+        List<float[][]> out = new ArrayList<>();
+        for (TensorShape shape : shapes) {
+            out.add(new float[data.size()][(int) shape.size()]);
+        }
+        BatchFeeder feeder = new BatchFeeder(data, List.of());
         for (int from = 0; from < data.size(); from += batchSize) {
             int n = Math.min(batchSize, data.size() - from);
-            try (TFloat32 x = feeder.inputs(from, n);
-                 Result r = inferSession.runner().feed(infer.input(), x).fetch(infer.output()).run()) {
-                float[] flat = floats((TFloat32) r.get(0));
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(flat, i * width, out[from + i], 0, width);
+            List<TFloat32> x = feeder.inputs(from, n);
+            Session.Runner runner = feed(inferSession.runner(), infer.inputs(), x);
+            infer.outputs().forEach(runner::fetch);
+            try (Result r = runner.run()) {
+                for (int k = 0; k < shapes.size(); k++) {
+                    int width = (int) shapes.get(k).size();
+                    float[] flat = floats((TFloat32) r.get(k));
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(flat, i * width, out.get(k)[from + i], 0, width);
+                    }
                 }
+            } finally {
+                BatchFeeder.close(x);
             }
         }
         return out;
@@ -283,7 +312,7 @@ public final class Model implements AutoCloseable {
         TFloat32 x = null;
         try {
             if (inputs != null) {
-                x = new BatchFeeder(examples(inputs), new long[0]).inputs(0, inputs.length);
+                x = new BatchFeeder(examples(inputs), List.of()).inputs(0, inputs.length).get(0);
                 runner.feed(train.input(), x);
             }
             try (Result r = runner.run()) {
@@ -336,46 +365,53 @@ public final class Model implements AutoCloseable {
     }
 
     RunningMeans newMeans() {
-        List<Metric> resolved = new ArrayList<>();
-        for (Metric m : config.metrics()) {
-            resolved.add(m.resolve(config.loss()));
-        }
-        return new RunningMeans(train.metricNames(), resolved, examplesPerRow());
+        return new RunningMeans(train.statBlocks());
     }
 
-    long[] targetDims() {
-        if (config.loss() instanceof Loss.SparseCategoricalCrossentropy) {
-            return new long[0];
+    /** The shape of one example's target per output, as the target placeholders take it (empty: sparse labels). */
+    List<long[]> targetDims() {
+        List<long[]> dims = new ArrayList<>();
+        List<TrainingConfig.OutputTraining> outputs = train.outputs();
+        for (int i = 0; i < outputs.size(); i++) {
+            dims.add(outputs.get(i).loss() instanceof Loss.SparseCategoricalCrossentropy ? new long[0]
+                    : BatchFeeder.toLong(train.summary().outputShapes().get(i).dims()));
         }
-        return BatchFeeder.toLong(train.summary().outputShape().dims());
+        return dims;
     }
 
-    int examplesPerRow() {
-        TensorShape out = train.summary().outputShape();
-        int n = 1;
-        for (int i = 0; i < out.rank() - 1; i++) {
-            n *= out.dim(i);
+    void requireInputs(Dataset data) {
+        List<TensorShape> want = new ArrayList<>();
+        train.summary().inputs().forEach(in -> want.add(in.shape()));
+        if (!data.xShapes().equals(want)) {
+            throw new IllegalArgumentException("inputs have shape" + (want.size() > 1 ? "s " + data.xShapes()
+                    : " " + data.xShape()) + " but model '" + spec.name() + "' expects " + (want.size() > 1 ? want
+                    : want.get(0)));
         }
-        return n;
     }
 
     void requireTargets(Dataset data) {
         if (!data.hasTargets()) {
             throw new IllegalArgumentException("this dataset has no targets; fit and evaluate need them");
         }
-        if (!data.xShape().equals(train.summary().inputShape())) {
-            throw new IllegalArgumentException("inputs have shape " + data.xShape() + " but model '" + spec.name()
-                    + "' expects " + train.summary().inputShape());
+        requireInputs(data);
+        List<long[]> dims = targetDims();
+        List<TensorShape> given = data.yShapes();
+        if (given.size() != dims.size()) {
+            throw new IllegalArgumentException("the dataset has " + given.size() + " targets but model '"
+                    + spec.name() + "' has " + dims.size() + " outputs " + train.summary().outputNames());
         }
-        long want = 1;
-        for (long d : targetDims()) {
-            want *= d;
-        }
-        if (data.yShape().size() != want) {
-            throw new IllegalArgumentException("targets have shape " + data.yShape() + " but loss "
-                    + config.loss().kerasName() + " on output " + train.summary().outputShape() + " needs "
-                    + (targetDims().length == 0 ? "one class index per example" : "(None, ...) with " + want
-                    + " values per example"));
+        for (int i = 0; i < dims.size(); i++) {
+            long want = 1;
+            for (long d : dims.get(i)) {
+                want *= d;
+            }
+            if (given.get(i).size() != want) {
+                TrainingConfig.OutputTraining o = train.outputs().get(i);
+                throw new IllegalArgumentException("targets" + (dims.size() > 1 ? " of output '" + o.output() + "'"
+                        : "") + " have shape " + given.get(i) + " but loss " + o.loss().kerasName() + " on output "
+                        + train.summary().outputShapes().get(i) + " needs " + (dims.get(i).length == 0
+                        ? "one class index per example" : "(None, ...) with " + want + " values per example"));
+            }
         }
     }
 

@@ -36,14 +36,13 @@ class MalformedSpecsTest {
             i13_noise_shape.json                    | UNSUPPORTED | $.config.layers[1].config.noise_shape               | noise_shape is not supported
             i14_float64.json                        | UNSUPPORTED | $.config.layers[1].config.dtype                     | dtype float64 is not supported
             i15_unknown_reference.json              | INVALID     | $.config.layers[1].inbound_nodes                    | refers to an unknown input or layer 'nope'
-            i16_two_inbound_tensors.json            | INVALID     | $.config.layers[2].inbound_nodes                    | has 2 inbound tensors (x, y) but Dense takes one
+            i16_two_inbound_tensors.json            | INVALID     | $.config.layers[2].inbound_nodes                    | Dense takes one input tensor. Received 2
             i17_duplicate_key.json                  | SYNTAX      | $.config.layers[1].config.units                     | Duplicate field 'units'
             i18_unregistered_custom_regularizer.json | INVALID    | $.config.layers[1].config.kernel_regularizer        | unknown regularizer 'Unregistered>Mine'
             i19_subclassed_model.json               | UNSUPPORTED | $.class_name                                        | model class VAE is not supported
             i20_rate_out_of_range.json              | INVALID     | $.config.layers[1].config.rate                      | must be in [0, 1). Received: rate=1.0
             i21_unknown_field.json                  | UNSUPPORTED | $.config.layers[1].config.kernel_quantizer          | unknown field 'kernel_quantizer' in Dense config
             i22_newer_strata_format.json            | UNSUPPORTED | $.strata_format                                     | strata_format 2 is not known
-            i23_shared_layer.json                   | UNSUPPORTED | $.config.layers[1].inbound_nodes[1]                 | called 2 times (a shared layer)
             i24_layers_not_array.json               | INVALID     | $.config.layers                                     | must be an array of layers
             i25_activation_lambda.json              | UNSAFE      | $.config.layers[1].config.activation                | serialized Python lambda
             i26_unsupported_activation.json         | UNSUPPORTED | $.config.layers[1].config.activation                | unknown activation 'rrelu'

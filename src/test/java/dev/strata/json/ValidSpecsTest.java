@@ -17,6 +17,7 @@ import dev.strata.spec.ModelPenalty;
 import dev.strata.spec.Optimizer;
 import dev.strata.spec.OrthogonalRegularizer;
 import dev.strata.spec.Sequential;
+import dev.strata.spec.TensorRef;
 import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,9 +175,9 @@ class ValidSpecsTest {
         assertEquals(1, f.inputs().size());
         assertEquals("input_1", f.inputs().get(0).name());
         assertEquals(TensorShape.of(16), f.inputs().get(0).shape());
-        assertEquals(List.of("output_softmax"), f.outputs());
-        assertEquals(List.of("input_1"), f.nodes().get(0).inbound());
-        assertEquals(List.of("drop"), f.nodes().get(2).inbound());
+        assertEquals(List.of(TensorRef.of("output_softmax")), f.outputs());
+        assertEquals(List.of(List.of(TensorRef.of("input_1"))), f.nodes().get(0).calls());
+        assertEquals(List.of(List.of(TensorRef.of("drop"))), f.nodes().get(2).calls());
         Dense fc1 = (Dense) f.layer("fc1");
         assertEquals(new L1L2(0.009999999776482582, 0.0), fc1.kernelRegularizer());
         Sequential chain = f.toSequential();
@@ -184,10 +185,22 @@ class ValidSpecsTest {
         assertEquals(16 * 20 + 20 + 20 * 5 + 5, f.summary().totalParams());
     }
 
+    /** A layer called on its own output: one set of weights, two calls, the output is the second call's. */
+    @Test
+    void keras2SharedLayerAppliedTwice() throws IOException {
+        Functional f = assertInstanceOf(Functional.class, load("v18_keras2_shared_layer_applied_twice.json").spec());
+        assertEquals(List.of(List.of(TensorRef.of("in")), List.of(TensorRef.of("d"))), f.nodes().get(0).calls());
+        assertEquals(List.of(new TensorRef("d", 1, 0)), f.outputs());
+        assertEquals(4 * 4 + 4, f.summary().totalParams());
+        assertEquals(2, f.summary().calls().size());
+        assertEquals(f, ModelJson.read(ModelJson.write(f)).spec());
+        assertEquals(f, ModelJson.read(ModelJson.write(f, Dialect.KERAS2)).spec());
+    }
+
     @Test
     void keras3FunctionalFlatInputLayersAndTrainingKwarg() throws IOException {
         Functional f = assertInstanceOf(Functional.class, load("v10_keras3_functional_flat.json").spec());
-        assertEquals(List.of("logits"), f.outputs());
+        assertEquals(List.of(TensorRef.of("logits")), f.outputs());
         assertEquals("features", f.inputs().get(0).name());
         Dense hidden = (Dense) f.layer("hidden");
         assertEquals(new Initializer.HeUniform(3L), hidden.kernelInitializer());
