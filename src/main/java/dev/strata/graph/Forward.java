@@ -4,6 +4,7 @@ import dev.strata.spec.FunctionalInput;
 import dev.strata.spec.Layer;
 import dev.strata.spec.LayerCallSummary;
 import dev.strata.spec.ModelSummary;
+import dev.strata.spec.NestedModel;
 import dev.strata.spec.TensorRef;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,14 +57,43 @@ final class Forward {
         }
         List<Tower.ActivityOutput> activity = new ArrayList<>();
         List<StateUpdate> updates = new ArrayList<>();
+        run(model, tensors, "", "", names, activity, updates);
+        List<Flow> outputs = new ArrayList<>(model.outputs().size());
+        model.outputs().forEach(ref -> outputs.add(tensors.get(ref)));
+        return new Tower(outputs, activity, updates);
+    }
+
+    /**
+     * Every call of {@code model}, consuming and adding to {@code tensors}. A nested model's calls run here too,
+     * their weights under {@code varPrefix} (the nested model's name and a slash) and their ops under the nested
+     * model's call scope.
+     */
+    private void run(ModelSummary model, Map<TensorRef, Flow> tensors, String varPrefix, String scopePrefix,
+                     ScopeNames scopeNames, List<Tower.ActivityOutput> activity, List<StateUpdate> updates) {
         for (LayerCallSummary call : model.calls()) {
             Layer layer = call.layer();
             List<Flow> in = new ArrayList<>(call.inputs().size());
             call.inputs().forEach(ref -> in.add(tensors.get(ref)));
-            LayerCall lc = new LayerCall(layers.of(callScope(names, call)), call, "", in, variables, mode, noise,
-                    Seeds.forPath(modelSeed, layer.name() + (call.node() == 0 ? "" : "#" + call.node())), step,
-                    updates);
-            List<Flow> out = Kernels.forLayer(layer, call.row().where()).callAll(layer, lc);
+            String scope = scopePrefix + callScope(scopeNames, call);
+            List<Flow> out;
+            if (layer instanceof NestedModel nested) {
+                ModelSummary inner = nested.model().summary();
+                Map<TensorRef, Flow> innerTensors = new HashMap<>();
+                for (int i = 0; i < in.size(); i++) {
+                    innerTensors.put(TensorRef.of(inner.inputs().get(i).name()), in.get(i));
+                }
+                run(inner, innerTensors, varPrefix + layer.name() + "/", scope + "/", ScopeNames.of(inner), activity,
+                        updates);
+                out = new ArrayList<>();
+                for (TensorRef ref : inner.outputs()) {
+                    out.add(innerTensors.get(ref));
+                }
+            } else {
+                LayerCall lc = new LayerCall(layers.of(scope), call, varPrefix, in, variables, mode, noise,
+                        Seeds.forPath(modelSeed, varPrefix + layer.name() + (call.node() == 0 ? "" : "#" + call.node())),
+                        step, updates);
+                out = Kernels.forLayer(layer, call.row().where()).callAll(layer, lc);
+            }
             for (int k = 0; k < out.size(); k++) {
                 Flow f = out.get(k);
                 if (f.mask() == null && in.size() == 1 && layer.type().passesMask()) {
@@ -71,14 +101,35 @@ final class Forward {
                 }
                 tensors.put(call.output(k), f);
                 if (mode != TowerMode.INFERENCE && layer.activityRegularizer() != null) {
-                    activity.add(new Tower.ActivityOutput(layer.name(), activityName(call, k, out.size()),
-                            layer.activityRegularizer(), f.value()));
+                    String term = activityName(call, k, out.size());
+                    activity.add(new Tower.ActivityOutput(varPrefix + layer.name(), varPrefix + term,
+                            scopePrefix + activityScope(scopeNames, call, term), layer.activityRegularizer(),
+                            f.value()));
                 }
             }
         }
-        List<Flow> outputs = new ArrayList<>(model.outputs().size());
-        model.outputs().forEach(ref -> outputs.add(tensors.get(ref)));
-        return new Tower(outputs, activity, updates);
+    }
+
+    /** Visits every call with the scope prefix it runs under, nested models' calls included. */
+    static void visit(ModelSummary model, String scopePrefix, ScopeNames scopeNames, CallVisitor visitor) {
+        for (LayerCallSummary call : model.calls()) {
+            String scope = scopePrefix + callScope(scopeNames, call);
+            visitor.call(call, scopePrefix, scopeNames);
+            if (call.layer() instanceof NestedModel nested) {
+                ModelSummary inner = nested.model().summary();
+                visit(inner, scope + "/", ScopeNames.of(inner), visitor);
+            }
+        }
+    }
+
+    /** What {@link #visit} calls back with. */
+    interface CallVisitor {
+        void call(LayerCallSummary call, String scopePrefix, ScopeNames scopeNames);
+    }
+
+    /** The scope, relative to a tower, of an activity term. */
+    static String activityScope(ScopeNames scopeNames, LayerCallSummary call, String term) {
+        return scopeNames.of(call.layer().name()) + "/" + term.substring(term.indexOf('/') + 1);
     }
 
     /** The scope of one call: the layer's own for its first call, a {@code call_k} scope under it for the others. */

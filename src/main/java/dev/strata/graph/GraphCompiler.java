@@ -75,7 +75,9 @@ public final class GraphCompiler {
     public static ModelSummary check(ModelSpec spec) {
         ModelSummary summary = spec.summary();
         for (LayerSummary row : summary.layers()) {
-            if (!Kernels.has(row.layer().getClass())) {
+            if (row.layer() instanceof dev.strata.spec.NestedModel nested) {
+                check(nested.model());
+            } else if (!Kernels.has(row.layer().getClass())) {
                 throw new InvalidSpecException(row.where(), null, "no graph kernel for layer class "
                         + row.layer().kerasClassName() + "; register one with Kernels.register");
             }
@@ -209,9 +211,14 @@ public final class GraphCompiler {
     private static List<Op> stateUpdates(ModelScopes scopes, Tower train) {
         List<Op> ops = new ArrayList<>();
         for (StateUpdate u : train.stateUpdates()) {
-            Ops scope = scopes.train.of(scopes.names.of(u.variable().layerName()));
-            ops.add(scope.withName(u.variable().spec().name() + "_update").assignVariableOp(u.variable().handle(),
-                    u.value()));
+            // A nested model's weight is inner_layer/weight: its update goes under the inner layer's scope.
+            String weight = u.variable().spec().name();
+            int slash = weight.lastIndexOf('/');
+            String layerScope = scopes.names.of(u.variable().layerName());
+            Ops scope = scopes.train.of(slash < 0 ? layerScope
+                    : layerScope + "/" + ScopeNames.path(weight.substring(0, slash)));
+            ops.add(scope.withName(ScopeNames.sanitize(weight.substring(slash + 1)) + "_update")
+                    .assignVariableOp(u.variable().handle(), u.value()));
         }
         return ops;
     }

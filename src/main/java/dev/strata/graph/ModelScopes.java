@@ -1,6 +1,5 @@
 package dev.strata.graph;
 
-import dev.strata.spec.LayerCallSummary;
 import dev.strata.spec.LayerSummary;
 import dev.strata.spec.ModelSummary;
 import dev.strata.spec.WeightSpec;
@@ -40,22 +39,26 @@ final class ModelScopes {
             String scope = names.of(row.layer().name());
             for (WeightSpec w : row.weights()) {
                 if (w.regularizer() != null) {
-                    layerPaths.add(scope + "/" + w.regularizerKey());
+                    layerPaths.add(scope + "/" + ScopeNames.path(w.regularizerKey()));
+                }
+                int slash = w.name().lastIndexOf('/');
+                if (slash > 0) {
+                    layerPaths.add(scope + "/" + ScopeNames.path(w.name().substring(0, slash)));
                 }
                 weightPaths.add(variableScope(row.layer().name(), w.name()));
             }
         }
-        for (LayerCallSummary call : summary.calls()) {
-            String scope = Forward.callScope(names, call);
+        Forward.visit(summary, "", names, (call, prefix, callNames) -> {
+            String scope = prefix + Forward.callScope(callNames, call);
             layerPaths.add(scope);
             towerPaths.add(scope);
             if (call.layer().activityRegularizer() != null) {
                 for (int k = 0; k < call.outputShapes().size(); k++) {
                     String term = Forward.activityName(call, k, call.outputShapes().size());
-                    towerPaths.add(names.of(call.layer().name()) + "/" + term.substring(term.indexOf('/') + 1));
+                    towerPaths.add(prefix + Forward.activityScope(callNames, call, term));
                 }
             }
-        }
+        });
         layers.prepare(layerPaths);
         if (training) {
             this.train = new Scopes(root.of("train")).prepare(towerPaths);
@@ -73,7 +76,7 @@ final class ModelScopes {
 
     /** The scope path of one weight under a per-weight parent: {@code dense/kernel}. */
     String variableScope(String layer, String weight) {
-        return names.of(layer) + "/" + weight;
+        return names.of(layer) + "/" + ScopeNames.path(weight);
     }
 
     /** The scope of layer {@code layer}'s ops in the variable-owning (INFER or shared) namespace. */

@@ -35,7 +35,7 @@ final class RegularizationTerms {
                     continue;
                 }
                 ModelVariable v = vars.get(layer + "/" + w.name());
-                Ops scope = scopes.layers.of(scopes.names.of(layer) + "/" + w.regularizerKey());
+                Ops scope = scopes.layers.of(scopes.names.of(layer) + "/" + ScopeNames.path(w.regularizerKey()));
                 terms.add(new RegularizationTerm(layer + "/" + w.regularizerKey(), layer, kind(w.role()),
                         w.regularizer(), scope.withName("value").identity(Penalties.build(scope, w.regularizer(),
                         v.value()))));
@@ -73,7 +73,7 @@ final class RegularizationTerms {
                                                  List<RegularizationTerm> weightTerms) {
         List<RegularizationTerm> terms = new ArrayList<>();
         for (Tower.ActivityOutput a : pass.activityOutputs()) {
-            Ops scope = tower.of(names.of(a.layerName()) + "/" + a.termName().substring(a.termName().indexOf('/') + 1));
+            Ops scope = tower.of(a.scope());
             Operand<TFloat32> penalty = Penalties.build(scope, a.regularizer(), a.value());
             Operand<TFloat32> batch = scope.dtypes.cast(scope.stridedSlice(scope.shape(a.value()),
                     org.tensorflow.ndarray.index.Indices.at(0)), TFloat32.class);

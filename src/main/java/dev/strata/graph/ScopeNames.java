@@ -55,6 +55,15 @@ final class ScopeNames {
         return sb.toString();
     }
 
+    /** A slash-separated path of names ({@code dense/kernel_regularizer}), each part made a valid scope name. */
+    static String path(String slashPath) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : slashPath.split("/", -1)) {
+            sb.append(sb.length() > 0 ? "/" : "").append(sanitize(part.isEmpty() ? "_" : part));
+        }
+        return sb.toString();
+    }
+
     /** The scope of a layer of the model. */
     String of(String layerName) {
         String s = scopes.get(layerName);

@@ -35,7 +35,14 @@ record Tower(List<Flow> outputs, List<ActivityOutput> activityOutputs, List<Stat
         return outputs.get(0).logitsOf();
     }
 
-    /** A layer output (after activation) with the regularizer Keras applies to it. */
-    record ActivityOutput(String layerName, String termName, Regularizer regularizer, Operand<TFloat32> value) {
+    /**
+     * A layer output (after activation) with the regularizer Keras applies to it.
+     *
+     * @param layerName the layer's path ({@code dense}, or {@code encoder/dense} inside a nested model)
+     * @param termName the penalty term's name ({@code dense/activity_regularizer})
+     * @param scope the term's scope within the pass
+     */
+    record ActivityOutput(String layerName, String termName, String scope, Regularizer regularizer,
+                          Operand<TFloat32> value) {
     }
 }

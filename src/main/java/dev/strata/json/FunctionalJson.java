@@ -11,6 +11,7 @@ import dev.strata.spec.Layer;
 import dev.strata.spec.LayerCallSummary;
 import dev.strata.spec.LayerSummary;
 import dev.strata.spec.ModelSummary;
+import dev.strata.spec.NestedModel;
 import dev.strata.spec.TensorRef;
 import dev.strata.spec.ModelPenalty;
 import dev.strata.spec.TensorShape;
@@ -29,10 +30,11 @@ final class FunctionalJson {
     private record Input(FunctionalInput input, SpecErrors.Site site) {
     }
 
-    static Functional read(ReadContext ctx, KerasObject model, List<ModelPenalty> penalties) {
+    /** @param nested true for a model used as a layer, which may be frozen ({@code trainable=false}) */
+    static Functional read(ReadContext ctx, KerasObject model, List<ModelPenalty> penalties, boolean nested) {
         Fields cfg = model.configFields(ctx, model.className() + " config");
         String name = cfg.string("name", "model");
-        if (!cfg.bool("trainable", true)) {
+        if (!cfg.bool("trainable", true) && !nested) {
             throw ctx.unsupported(cfg.at("trainable"), "a frozen model (trainable=false) is not supported; "
                     + "freeze layers one by one", "trainable");
         }
@@ -51,8 +53,10 @@ final class FunctionalJson {
         List<SpecErrors.Site> sites = new ArrayList<>();
         for (LayerEntry entry : entries) {
             Fields wrapper = entry.object().fields();
-            Fields c = entry.config(ctx);
-            String layerName = entry.name() != null ? entry.name() : c.string("name", null);
+            boolean isModel = NestedModelJson.isModel(entry);
+            Fields c = isModel ? null : entry.config(ctx);
+            Layer inner = isModel ? NestedModelJson.read(ctx, entry) : null;
+            String layerName = entry.name() != null ? entry.name() : isModel ? inner.name() : c.string("name", null);
             if (layerName == null) {
                 throw ctx.invalid(entry.path().key("name"), "a functional layer needs a name to be referred to");
             }
@@ -68,6 +72,11 @@ final class FunctionalJson {
                 }
                 inputs.put(layerName, new Input(new FunctionalInput(layerName, InputShapes.inputLayer(c)),
                         new SpecErrors.Site(entry.path(), c, null)));
+                continue;
+            }
+            if (isModel) {
+                nodes.add(new FunctionalNode(inner, refs));
+                sites.add(new SpecErrors.Site(entry.path(), entry.config(ctx), NestedModel.TYPE));
                 continue;
             }
             if (InputShapes.fromFields(c) != null) {
@@ -93,8 +102,10 @@ final class FunctionalJson {
             }
             inputNames.add(r.layer());
         }
-        List<TensorRef> outputs = tensorList(ctx, cfg.get("output_layers"), cfg.at("output_layers"));
+        List<TensorRef> outputs = new ArrayList<>(tensorList(ctx, cfg.get("output_layers"), cfg.at("output_layers")));
         cfg.rejectUnknown(model.className() + " config");
+        Dialect format = entries.stream().anyMatch(InboundNodes::isKeras3) ? Dialect.KERAS3 : Dialect.KERAS2;
+        NestedModelJson.unshift(ctx, nodes, outputs, format, cfg.at("layers"), cfg.at("output_layers"));
 
         List<FunctionalInput> inputList = new ArrayList<>();
         List<SpecErrors.Site> inputSites = new ArrayList<>();
@@ -153,6 +164,12 @@ final class FunctionalJson {
                 shapes.put(c.output(k), c.outputShapes().get(k));
             }
         }
+        Map<String, Integer> offsets = new HashMap<>();
+        Map<String, Integer> outputOffsets = new HashMap<>();
+        for (FunctionalNode n : f.nodes()) {
+            offsets.put(n.layer().name(), NestedModelJson.offset(n.layer(), dialect, false));
+            outputOffsets.put(n.layer().name(), NestedModelJson.offset(n.layer(), dialect, true));
+        }
         ArrayNode layers = Json.array();
         for (FunctionalInput in : f.inputs()) {
             ObjectNode entry = inputLayerEntry(in.name(), in.shape(), dialect);
@@ -164,14 +181,14 @@ final class FunctionalJson {
             FunctionalNode node = f.nodes().get(row.index());
             ObjectNode entry = SequentialJson.layerEntry(node.layer(), row.inputShape(), dialect);
             entry.put("name", node.layer().name());
-            entry.set("inbound_nodes", inbound(node, shapes, dialect));
+            entry.set("inbound_nodes", inbound(node, shapes, offsets, dialect));
             layers.add(entry);
         }
         ObjectNode config = Json.object().put("name", f.name()).put("trainable", true);
         config.set("layers", layers);
         List<TensorRef> inputs = f.inputs().stream().map(in -> TensorRef.of(in.name())).toList();
-        config.set("input_layers", tensorRefs(inputs, k3));
-        config.set("output_layers", tensorRefs(f.outputs(), k3));
+        config.set("input_layers", tensorRefs(inputs, offsets, k3));
+        config.set("output_layers", tensorRefs(f.outputs(), outputOffsets, k3));
         ObjectNode root = Json.object();
         if (k3) {
             root.put("module", "keras.src.models.functional");
@@ -186,13 +203,15 @@ final class FunctionalJson {
     }
 
     /** Every call: Keras 2 lists of {@code [name, node, index, {}]}; Keras 3 call records of keras tensors. */
-    private static ArrayNode inbound(FunctionalNode node, Map<TensorRef, TensorShape> shapes, Dialect dialect) {
+    private static ArrayNode inbound(FunctionalNode node, Map<TensorRef, TensorShape> shapes,
+                                     Map<String, Integer> offsets, Dialect dialect) {
         ArrayNode calls = Json.array();
         for (List<TensorRef> call : node.calls()) {
             if (dialect == Dialect.KERAS2) {
                 ArrayNode refs = Json.array();
                 for (TensorRef ref : call) {
-                    refs.add(Json.array().add(ref.layer()).add(ref.node()).add(ref.index()).add(Json.object()));
+                    refs.add(Json.array().add(ref.layer()).add(written(ref, offsets)).add(ref.index())
+                            .add(Json.object()));
                 }
                 calls.add(refs);
                 continue;
@@ -202,7 +221,8 @@ final class FunctionalJson {
                 ObjectNode tensor = Json.object();
                 tensor.set("shape", Json.batchShape(shapes.get(ref)));
                 tensor.put("dtype", "float32");
-                tensor.set("keras_history", Json.array().add(ref.layer()).add(ref.node()).add(ref.index()));
+                tensor.set("keras_history", Json.array().add(ref.layer()).add(written(ref, offsets))
+                        .add(ref.index()));
                 tensors.add(Json.object().put("class_name", "__keras_tensor__").set("config", tensor));
             }
             ObjectNode record = Json.object();
@@ -215,14 +235,19 @@ final class FunctionalJson {
     }
 
     /** Keras 3 writes a single tensor flat, as {@code keras.Model(inputs=x, ...)} records it. */
-    private static JsonNode tensorRefs(List<TensorRef> refs, boolean flatSingle) {
+    private static JsonNode tensorRefs(List<TensorRef> refs, Map<String, Integer> offsets, boolean flatSingle) {
         if (flatSingle && refs.size() == 1) {
             TensorRef r = refs.get(0);
-            return Json.array().add(r.layer()).add(r.node()).add(r.index());
+            return Json.array().add(r.layer()).add(written(r, offsets)).add(r.index());
         }
         ArrayNode list = Json.array();
-        refs.forEach(r -> list.add(Json.array().add(r.layer()).add(r.node()).add(r.index())));
+        refs.forEach(r -> list.add(Json.array().add(r.layer()).add(written(r, offsets)).add(r.index())));
         return list;
+    }
+
+    /** The node index as Keras numbers it (see {@link NestedModelJson#offset}). */
+    private static int written(TensorRef ref, Map<String, Integer> offsets) {
+        return ref.node() + offsets.getOrDefault(ref.layer(), 0);
     }
 
     /** An InputLayer wrapper (without the functional name and inbound_nodes). */

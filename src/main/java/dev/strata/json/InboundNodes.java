@@ -22,6 +22,12 @@ final class InboundNodes {
     }
 
     /** Every call of a layer, each as the tensors it consumes; empty for an input. */
+    /** True when the entry's calls are Keras 3 call records ({@code args}/{@code kwargs}), not Keras 2 lists. */
+    static boolean isKeras3(LayerEntry entry) {
+        JsonNode nodes = entry.object().fields().get("inbound_nodes");
+        return nodes != null && nodes.isArray() && !nodes.isEmpty() && nodes.get(0).isObject();
+    }
+
     static List<List<TensorRef>> read(ReadContext ctx, JsonNode nodes, JsonPath path) {
         if (nodes == null || nodes.isNull()) {
             return List.of();

@@ -115,8 +115,8 @@ public final class JsonSpecReader {
         }
         List<ModelPenalty> penalties = StrataExtras.penalties(ctx, top);
         ModelSpec spec = switch (model.className()) {
-            case "Sequential" -> SequentialJson.read(ctx, model, buildShape, penalties);
-            case "Model", "Functional" -> FunctionalJson.read(ctx, model, penalties);
+            case "Sequential" -> SequentialJson.read(ctx, model, buildShape, penalties, false);
+            case "Model", "Functional" -> FunctionalJson.read(ctx, model, penalties, false);
             default -> throw ctx.unsupported(model.path().key("class_name"), "model class " + model.className()
                     + " is not supported: only Sequential and functional (Model/Functional) models can be loaded; "
                     + "subclassed models are Python code", model.className());

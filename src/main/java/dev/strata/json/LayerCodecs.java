@@ -29,16 +29,12 @@ final class LayerCodecs {
         return className.equals("InputLayer");
     }
 
-    /** The typed error for a layer class that is not registered: unsafe, nested model, or not supported. */
+    /** The typed error for a layer class that is not registered: unsafe or not supported. */
     static JsonSpecException refuse(ReadContext ctx, String className, String layerName, JsonPath at) {
         String named = layerName == null ? "" : " (name: " + layerName + ")";
         if (CODE_LAYERS.contains(className)) {
             return ctx.error(JsonSpecException.Kind.UNSAFE, at, className + " layer" + named + " carries Python code; "
                     + "Strata never runs code from a model file. Replace it with built-in layers", className);
-        }
-        if (MODEL_CLASSES.contains(className)) {
-            return ctx.unsupported(at, "nested model " + className + named + " used as a layer is not supported yet",
-                    className);
         }
         if (KERAS_LAYERS.contains(className)) {
             return ctx.unsupported(at, "unsupported layer " + className + named + ": a Keras layer Strata does not "

@@ -119,6 +119,7 @@ final class LayerConfigJson {
             case CONSTRAINT -> ConstraintJson.read(ctx, v, at);
             case SEED -> c.seed(key);
             case LAYER -> nestedLayer(ctx, v, at);
+            case MODEL -> throw new IllegalStateException("a nested model is read by the model readers");
         };
     }
 
@@ -290,6 +291,7 @@ final class LayerConfigJson {
                 Layer inner = (Layer) v;
                 yield Json.kerasObject(dialect, "keras.layers", inner.kerasClassName(), write(inner, dialect));
             }
+            case MODEL -> throw new IllegalStateException("a nested model is written by the model writers");
         };
     }
 

@@ -54,6 +54,9 @@ record LayerEntry(KerasObject object, JsonPath path, String name) {
     /** Refuses a custom class nobody registered, or a class Strata does not support. */
     void requireSupported(ReadContext ctx) {
         String cls = className();
+        if (LayerCodecs.MODEL_CLASSES.contains(cls)) {
+            return; // a nested model: its own reader checks its layers
+        }
         boolean registeredCustom = !typeName().equals(cls);
         if (!object.isBuiltin() && !LayerCodecs.CODE_LAYERS.contains(cls) && !registeredCustom) {
             String registered = object.registeredName() != null ? object.registeredName() : cls;

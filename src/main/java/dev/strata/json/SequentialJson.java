@@ -8,6 +8,7 @@ import dev.strata.spec.Layer;
 import dev.strata.spec.LayerSummary;
 import dev.strata.spec.ModelPenalty;
 import dev.strata.spec.ModelSummary;
+import dev.strata.spec.NestedModel;
 import dev.strata.spec.Sequential;
 import dev.strata.spec.TensorShape;
 
@@ -25,7 +26,9 @@ final class SequentialJson {
     private SequentialJson() {
     }
 
-    static Sequential read(ReadContext ctx, KerasObject model, TensorShape topBuildShape, List<ModelPenalty> penalties) {
+    /** @param nested true for a model used as a layer, which may be frozen ({@code trainable=false}) */
+    static Sequential read(ReadContext ctx, KerasObject model, TensorShape topBuildShape, List<ModelPenalty> penalties,
+                           boolean nested) {
         JsonPath cfgPath = model.configPath();
         JsonNode layersNode;
         String name = "sequential";
@@ -37,7 +40,7 @@ final class SequentialJson {
         } else {
             Fields cfg = model.configFields(ctx, "Sequential config");
             name = cfg.string("name", name);
-            if (!cfg.bool("trainable", true)) {
+            if (!cfg.bool("trainable", true) && !nested) {
                 throw ctx.unsupported(cfg.at("trainable"), "a frozen model (trainable=false) is not supported; "
                         + "freeze layers one by one", "trainable");
             }
@@ -64,6 +67,12 @@ final class SequentialJson {
         List<SpecErrors.Site> sites = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             LayerEntry entry = entries.get(i);
+            if (NestedModelJson.isModel(entry)) {
+                layers.add(NestedModelJson.read(ctx, entry));
+                entry.object().fields().rejectUnknown(entry.className() + " layer entry");
+                sites.add(new SpecErrors.Site(entry.path(), entry.config(ctx), NestedModel.TYPE));
+                continue;
+            }
             entry.object().fields().rejectUnknown(entry.className() + " layer entry");
             Fields c = entry.config(ctx);
             if (LayerCodecs.isInputLayer(entry.className())) {
@@ -148,6 +157,9 @@ final class SequentialJson {
 
     /** One layer wrapper; Keras 3 adds the module and the build shape. */
     static ObjectNode layerEntry(Layer layer, TensorShape input, Dialect dialect) {
+        if (layer instanceof NestedModel nested) {
+            return NestedModelJson.write(nested, dialect);
+        }
         ObjectNode entry = Json.kerasObject(dialect, "keras.layers", layer.kerasClassName(),
                 LayerConfigJson.write(layer, dialect));
         if (dialect == Dialect.KERAS3 && layer.type().hasBuildConfig()) {

@@ -38,7 +38,9 @@ public final class ConfigField<T> {
         /** An integer seed or null. */
         SEED,
         /** A whole layer, as wrappers hold one ({@code Bidirectional}'s {@code layer}, {@code TimeDistributed}'s). */
-        LAYER
+        LAYER,
+        /** A whole model used as a layer ({@link NestedModel}); the model readers and writers handle it. */
+        MODEL
     }
 
     private final String key;
@@ -146,6 +148,11 @@ public final class ConfigField<T> {
 
     public static ConfigField<Long> seed(String key) {
         return make(key, Kind.SEED, null, 0, null, true);
+    }
+
+    /** A model used as a layer. */
+    static ConfigField<ModelSpec> model(String key) {
+        return make(key, Kind.MODEL, null, 0, null, false);
     }
 
     /** A nested layer (a wrapper's); required unless a default is given. */

@@ -195,6 +195,7 @@ public final class LayerType<L extends Layer> {
             case CONSTRAINT -> Constraint.class;
             case SEED -> Long.class;
             case LAYER -> Layer.class;
+            case MODEL -> ModelSpec.class;
         };
         if (f.kind() == ConfigField.Kind.INT && f.isNullable()) {
             want = Integer.class;

@@ -12,4 +12,19 @@ public interface ModelSpec {
 
     /** Validated shapes, weights and parameter counts of every layer, in order of computation. */
     ModelSummary summary();
+
+    /** This model as a layer of another model, as Keras allows ({@code encoder(x)} in Keras). */
+    default NestedModel asLayer() {
+        return NestedModel.of(this);
+    }
+
+    /** Calls this model, as a layer, on {@code inputs}: {@code encoder.apply(x)} is Keras's {@code encoder(x)}. */
+    default KerasTensor apply(KerasTensor... inputs) {
+        return asLayer().apply(inputs);
+    }
+
+    /** The outputs of calling this model, as a layer, on {@code inputs}, for a model with several outputs. */
+    default List<KerasTensor> applyAll(KerasTensor... inputs) {
+        return asLayer().applyAll(inputs);
+    }
 }

@@ -52,6 +52,8 @@ class KerasCorpusTest {
             "obesity-risk_keras370_dense_L2.json",
             "tfjs-examples_abalone-node_tfjs-written.json",
             "tfjs-layers-test_dense-batchnorm-sequential.json",
+            "tfjs-layers-test_emoji-autoencoder_nested-models.json",
+            "tfjs-layers-test_functional-with-nested-sequential.json",
             "tfjs-layers-test_mnist-cnn-sequential-list-config.json",
             "tfjs-layers-test_relu-ndarray-scalar.json",
             "traffic-sign_keras380_cnn.json");
