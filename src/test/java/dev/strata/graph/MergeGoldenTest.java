@@ -76,6 +76,11 @@ class MergeGoldenTest {
         c.get("input_shapes").forEach(s -> shapes.add(exampleShape(s)));
         assertEquals(List.of(exampleShape(c.get("output_shape"))), layer.outputShapes(shapes, name),
                 name + ": output shape");
+        run(name, layer, c, shapes);
+    }
+
+    /** The probe on inputs declared with {@code shapes} (the graph's static knowledge), fed the case's values. */
+    static void run(String name, Layer layer, JsonNode c, List<TensorShape> shapes) {
         List<Boolean> masked = new ArrayList<>();
         MergeProbe.Feed feed = feed(c, masked);
         float[] r = floats(c.get("r"));
@@ -116,6 +121,24 @@ class MergeGoldenTest {
                         Locale.ROOT, "%s: d/d input %d [%d]: finite difference %.6f, gradient %.6f", name, i, k,
                         numeric, analytic));
             }
+        }
+    }
+
+    @Test
+    void dimensionsUnknownToTheGraphAreReadAtRunTime() {
+        TensorShape[][] declared = {
+            {TensorShape.of(-1, -1, 4), TensorShape.of(4, -1, -1)},
+            {TensorShape.of(3, -1), TensorShape.of(-1, 3)},
+            {TensorShape.of(4), TensorShape.of(4, -1)},
+            {TensorShape.of(-1, 2), TensorShape.of(-1, 2)},
+            {TensorShape.of(-1, 4), TensorShape.of(-1, 4)},
+            {TensorShape.of(-1, 4), TensorShape.of(4), TensorShape.of(1, 4)},
+        };
+        String[] names = {"dot_rank4_normalize", "dot_pair_rank3", "dot_rank2_rank3", "concatenate_masked_axis1",
+            "multiply_masked", "add_3_broadcast"};
+        for (int i = 0; i < names.length; i++) {
+            JsonNode c = fixtureCase(names[i]);
+            run(names[i] + " with unknown dimensions", MergeProbe.spec(c.get("layer")), c, List.of(declared[i]));
         }
     }
 
