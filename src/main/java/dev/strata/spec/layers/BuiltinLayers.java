@@ -62,6 +62,15 @@ public final class BuiltinLayers {
                 PReLU.TYPE,
                 ELU.TYPE,
                 Softmax.TYPE,
-                ThresholdedReLU.TYPE);
+                ThresholdedReLU.TYPE,
+                Add.TYPE,
+                Subtract.TYPE,
+                Multiply.TYPE,
+                Average.TYPE,
+                Maximum.TYPE,
+                Minimum.TYPE,
+                Concatenate.TYPE,
+                Dot.TYPE,
+                Merge.TYPE);
     }
 }
