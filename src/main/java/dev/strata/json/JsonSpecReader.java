@@ -68,6 +68,7 @@ public final class JsonSpecReader {
         }
         ReadContext ctx = new ReadContext(parsing, json, source, limits);
         JsonNode root = parsing.parse(json, source);
+        ctx.impliedDimOrdering(root);
         JsonPath path = JsonPath.ROOT;
         JsonNode training = null;
         JsonPath trainingPath = null;

@@ -46,8 +46,7 @@ final class LayerCodecs {
     }
 
     /** Keras built-in layer classes (Keras 1 to 3) Strata does not build yet: refused as "not yet", not "unknown". */
-    private static final Set<String> KERAS_LAYERS = Set.of("Add", "Subtract", "Multiply", "Average", "Maximum",
-            "Minimum", "Concatenate", "Dot", "Merge", "Embedding", "LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D",
+    private static final Set<String> KERAS_LAYERS = Set.of("Embedding", "LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D",
             "ConvLSTM2D", "ConvLSTM3D", "Bidirectional", "TimeDistributed", "TimeDistributedDense", "Masking",
             "Rescaling", "Normalization", "Resizing", "CenterCrop", "GroupNormalization", "UnitNormalization",
             "SpectralNormalization", "RMSNormalization", "MultiHeadAttention", "Attention", "AdditiveAttention",

@@ -1,6 +1,7 @@
 package dev.strata.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +34,14 @@ final class LayerConfigJson {
             String key = presentKey(c, f);
             if (key == null && !f.splitAliases().isEmpty() && c.has(f.splitAliases().get(0))) {
                 values.put(f, split(c, f));
+                continue;
+            }
+            if (key == null && f.key().equals("data_format") && ctx.impliedDimOrdering() != null) {
+                values.put(f, choice(ctx, JsonNodeFactory.instance.textNode(ctx.impliedDimOrdering()), c.path(),
+                        "dim_ordering", f));
+                ctx.warn(c.path(), "no dim_ordering: took '" + ctx.impliedDimOrdering() + "', the ordering every "
+                        + "other layer of the file states (Keras 1 used the writer's image_dim_ordering)");
+                c.ignore(f.key());
                 continue;
             }
             if (key == null) {

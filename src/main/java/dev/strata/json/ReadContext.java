@@ -1,5 +1,7 @@
 package dev.strata.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,7 @@ final class ReadContext {
     private final String source;
     private final ReaderLimits limits;
     private final List<String> warnings = new ArrayList<>();
+    private String impliedDimOrdering;
 
     ReadContext(JsonParsing parsing, String text, String source, ReaderLimits limits) {
         this.parsing = parsing;
@@ -38,6 +41,38 @@ final class ReadContext {
 
     JsonSpecException unsupported(JsonPath path, String problem, String feature) {
         return error(JsonSpecException.Kind.UNSUPPORTED, path, problem, feature);
+    }
+
+    /**
+     * Keras 1 layers without {@code dim_ordering} took the writer's {@code image_dim_ordering} setting, which the
+     * file does not record (Keras 1.0's UpSampling2D even left the key out of its config). When every layer that
+     * states one states the same, that is the best evidence of the writer's setting: {@code "th"}, {@code "tf"},
+     * or null when the file states none or disagrees.
+     */
+    String impliedDimOrdering() {
+        return impliedDimOrdering;
+    }
+
+    void impliedDimOrdering(JsonNode document) {
+        java.util.Set<String> stated = new java.util.HashSet<>();
+        collectDimOrderings(document, stated, 0);
+        stated.remove("default");
+        impliedDimOrdering = stated.size() == 1 ? stated.iterator().next() : null;
+    }
+
+    private static void collectDimOrderings(JsonNode n, java.util.Set<String> out, int depth) {
+        if (depth > 64) {
+            return; // the parser bounds nesting already; this only keeps the walk shallow
+        }
+        if (n.isObject()) {
+            JsonNode d = n.get("dim_ordering");
+            if (d != null && d.isTextual()) {
+                out.add(d.asText());
+            }
+            n.elements().forEachRemaining(c -> collectDimOrderings(c, out, depth + 1));
+        } else if (n.isArray()) {
+            n.elements().forEachRemaining(c -> collectDimOrderings(c, out, depth + 1));
+        }
     }
 
     void warn(JsonPath path, String message) {

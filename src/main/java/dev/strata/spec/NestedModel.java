@@ -67,7 +67,12 @@ public record NestedModel(String name, ModelSpec model, boolean trainable) imple
 
     @Override
     public TensorShape outputShape(TensorShape input, String where) {
-        return outputShapes(List.of(input), where).get(0);
+        List<TensorShape> out = outputShapes(List.of(input), where);
+        if (out.size() != 1) {
+            throw new InvalidSpecException(where, "outputs", "model '" + name + "' gives " + out.size()
+                    + " tensors; a Sequential layer must give one (use a functional model)");
+        }
+        return out.get(0);
     }
 
     /** The inner model's output shapes, for inputs of the shapes its own inputs declare. */

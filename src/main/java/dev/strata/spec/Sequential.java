@@ -103,13 +103,9 @@ public record Sequential(String name, TensorShape inputShape, List<Layer> layers
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             List<TensorShape> in = List.of(shape);
-            List<TensorShape> out = layer.outputShapes(in, Layer.describe(layer, i));
-            if (out.size() != 1) {
-                throw new InvalidSpecException(Layer.describe(layer, i), "outputs", "gives " + out.size()
-                        + " tensors; a Sequential layer must give one (use a functional model)");
-            }
-            rows.add(new LayerSummary(i, layer, in, out, layer.weights(in), List.of()));
-            shape = out.get(0);
+            // One tensor in, one out: as in Keras, a layer that merges a list of tensors is refused here.
+            shape = layer.outputShape(shape, Layer.describe(layer, i));
+            rows.add(new LayerSummary(i, layer, in, List.of(shape), layer.weights(in), List.of()));
         }
         return ModelSummary.chain(modelName, new FunctionalInput(inputName(layers), input), rows);
     }

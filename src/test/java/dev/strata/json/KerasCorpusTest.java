@@ -32,18 +32,28 @@ class KerasCorpusTest {
 
     /** Files that must load: every file made only of layers Strata supports. */
     static final List<String> LOADABLE = List.of(
+            "animal10_keras380_sequential-with-nested-mobilenetv2.json",
+            "chess-alpha-zero_resnet-policy-value_l2_WRAPPED.json",
+            "connect4-alpha-zero_resnet-policy-value_l2_WRAPPED.json",
+            "dl4j-test-resources_keras105_retina-unet_permute-merge.json",
             "dl4j-test-resources_keras1_cnn_W_regularizer.json",
+            "dl4j-test-resources_keras1_functional-merge_2in-2out_W_regularizer.json",
             "dl4j-test-resources_keras1_mlp-batchnorm-leakyrelu_W_regularizer.json",
             "dl4j-test-resources_keras1_yolo-sequential-leakyrelu.json",
+            "dl4j-test-resources_keras2_agz-dual-res_2-outputs.json",
             "dl4j-test-resources_keras2_l1l2-regularizer-dense.json",
             "dl4j-test-resources_keras2_prelu.json",
+            "face_classification_fer2013_mini_XCEPTION_l2.json",
+            "fast-style-transfer_keras2131_module-format.json",
             "hls4ml-example-models_KERAS_3layer_batch_norm_l1.json",
             "hls4ml-example-models_KERAS_conv1d_l1.json",
             "hls4ml-example-models_KERAS_dense_16x200x5_l1-dropout.json",
             "hls4ml-example-models_jetTagger_Conv2D_Small_zero-l1l2.json",
             "kotlindl-test_lenet_kernel-bias-activity-regularizers.json",
+            "kotlindl_toyresnet.json",
             "kotlindl_vgg16.json",
             "maternal-health_keras215_tfjs.json",
+            "ml5-data-and-models_CVAE-quickdraw_2-inputs.json",
             "ml5-data-and-models_YOLO-tiny_l2.json",
             "ml5-data-and-models_crepe-pitch.json",
             "ml5-data-and-models_darknet-tiny_l2.json",
@@ -54,9 +64,14 @@ class KerasCorpusTest {
             "tfjs-layers-test_dense-batchnorm-sequential.json",
             "tfjs-layers-test_emoji-autoencoder_nested-models.json",
             "tfjs-layers-test_functional-with-nested-sequential.json",
+            "tfjs-layers-test_merge-add-two-inputs.json",
+            "tfjs-layers-test_merge-concatenate-two-inputs.json",
             "tfjs-layers-test_mnist-cnn-sequential-list-config.json",
             "tfjs-layers-test_relu-ndarray-scalar.json",
-            "traffic-sign_keras380_cnn.json");
+            "tfjs-yolo-demo_yolov3-tiny_l2_2-outputs.json",
+            "tfjs-yolo-demo_yolov3_l2_3-outputs.json",
+            "traffic-sign_keras380_cnn.json"
+);
 
     @Test
     void everyFileLoadsWithKerasParameterCountsOrFailsWithATypedPathedError() throws IOException {

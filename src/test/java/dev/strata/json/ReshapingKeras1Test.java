@@ -39,6 +39,23 @@ class ReshapingKeras1Test {
         assertEquals(TensorShape.of(100, 320, 3), out(s));
     }
 
+    /**
+     * Keras 1.0's UpSampling2D wrote no dim_ordering (retina-unet in the corpus): it took the writer's
+     * image_dim_ordering, which the file does not record but every other layer states.
+     */
+    @Test
+    void aMissingKeras1DimOrderingTakesTheOneEveryOtherLayerStates() {
+        String pool = "{\"class_name\": \"MaxPooling2D\", \"config\": {\"name\": \"p\", \"pool_size\": [2, 2], "
+                + "\"dim_ordering\": \"%s\"}}";
+        String up = "{\"class_name\": \"UpSampling2D\", \"config\": {\"name\": \"u\", \"size\": [2, 2]}}";
+        Sequential th = keras1("3, 8, 6", pool.formatted("th"), up);
+        assertEquals(DataFormat.CHANNELS_FIRST, ((UpSampling2D) th.layers().get(1)).dataFormat());
+        assertEquals(TensorShape.of(3, 8, 6), out(th));
+        Sequential tf = keras1("8, 6, 3", pool.formatted("tf"), up);
+        assertEquals(DataFormat.CHANNELS_LAST, ((UpSampling2D) tf.layers().get(1)).dataFormat());
+        assertEquals(TensorShape.of(8, 6, 3), out(tf));
+    }
+
     @Test
     void keras1PaddingCroppingAndUpSamplingSpellings() {
         Sequential s = keras1("5, 2",
