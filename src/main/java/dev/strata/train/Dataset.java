@@ -251,6 +251,16 @@ public final class Dataset {
         return copy(targets.get(0), i);
     }
 
+    /** A copy of example {@code i}'s input number {@code k}, in the model's input order. */
+    public float[] input(int k, int i) {
+        return copy(inputs.get(k), i);
+    }
+
+    /** A copy of example {@code i}'s target for output number {@code k}, in the model's output order. */
+    public float[] target(int k, int i) {
+        return copy(targets.get(k), i);
+    }
+
     private float[] copy(Part p, int i) {
         int w = p.width();
         return Arrays.copyOfRange(p.values(), (offset + i) * w, (offset + i + 1) * w);
