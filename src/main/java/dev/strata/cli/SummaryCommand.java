@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.spec.ModelSummary;
+
 import dev.strata.graph.GraphCompiler;
 import dev.strata.json.ReadResult;
 import java.io.PrintStream;
@@ -41,9 +43,11 @@ final class SummaryCommand implements Command {
             err.println("strata summary: " + a.positionals().get(0) + ": " + SpecFiles.describe(e));
             return 1;
         }
-        out.print(GraphCompiler.check(read.spec()));
+        ModelSummary summary = GraphCompiler.check(read.spec());
+        out.print(summary);
         read.training().ifPresent(t -> out.println("Training: optimizer " + t.optimizer().kerasClassName()
-                + " (learning rate " + t.optimizer().learningRate() + "), loss " + t.loss().kerasName()
+                + " (learning rate " + t.optimizer().learningRate() + "), loss "
+                + t.lossDescription(summary.outputNames())
                 + (t.metrics().isEmpty() ? "" : ", metrics " + SpecFiles.metricNames(t))));
         for (String w : read.warnings()) {
             out.println("warning: " + w);

@@ -79,13 +79,13 @@ final class TrainCommand implements Command {
         ModelSummary summary = GraphCompiler.check(read.spec());
         TrainingConfig config = SpecFiles.trainingFor(read, summary);
         if (a.value("--learning-rate", null) != null) {
-            config = new TrainingConfig(withLearningRate(config.optimizer(), a.doubleValue("--learning-rate", 0)),
-                    config.loss(), config.metrics());
+            config = config.optimizer(withLearningRate(config.optimizer(), a.doubleValue("--learning-rate", 0)));
         }
         TrainingData data = TrainingData.from(a, summary, config);
         out.print(summary);
         out.println("Training on " + data.description() + " with " + config.optimizer().kerasClassName()
-                + " (learning rate " + config.optimizer().learningRate() + "), loss " + config.loss().kerasName());
+                + " (learning rate " + config.optimizer().learningRate() + "), loss "
+                + config.lossDescription(summary.outputNames()));
         FitOptions fit = FitOptions.epochs(a.intValue("--epochs", 10)).batchSize(a.intValue("--batch-size", 32))
                 .validationData(data.validation());
         if (a.value("--history-csv", null) != null) {

@@ -6,6 +6,7 @@ import dev.strata.spec.ModelSummary;
 import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import dev.strata.train.CsvData;
+import dev.strata.train.CsvLayout;
 import dev.strata.train.CsvLoader;
 import dev.strata.train.CsvOptions;
 import dev.strata.train.Dataset;
@@ -39,6 +40,9 @@ record TrainingData(Dataset train, Dataset validation, String description) {
                     + demo.train().size() + " training, " + demo.validation().size() + " validation examples)");
         }
         Path path = Path.of(file);
+        if (model.inputs().size() > 1 || model.outputNames().size() > 1) {
+            return several(a, path, model, config);
+        }
         String label = a.value("--label", null);
         CsvOptions options = label == null ? CsvOptions.label(lastHeader(path))
                 : label.matches("\\d+") ? CsvOptions.labelIndex(Integer.parseInt(label)) : CsvOptions.label(label);
@@ -59,6 +63,28 @@ record TrainingData(Dataset train, Dataset validation, String description) {
         Dataset[] parts = csv.dataset().splitLast(split);
         return new TrainingData(parts[0], parts[1], file + " (" + parts[0].size() + " training, " + parts[1].size()
                 + " validation examples, label column '" + csv.labelName() + "')");
+    }
+
+    /**
+     * A model with several inputs or outputs reads its columns by name ({@link CsvLayout#byName}): input
+     * {@code image} from {@code image_*} (or {@code image} when one value wide), output {@code shape} from
+     * {@code shape}, labels encoded as its loss needs.
+     */
+    private static TrainingData several(Arguments a, Path path, ModelSummary model, TrainingConfig config) {
+        if (a.value("--label", null) != null || a.flag("--standardize")) {
+            throw new Arguments.UsageException("--label and --standardize apply to one-input, one-output models; "
+                    + "this model reads its columns by input and output name (" + String.join(", ",
+                    model.inputs().stream().map(in -> in.name()).toList()) + "; " + String.join(", ",
+                    model.outputNames()) + ")");
+        }
+        Dataset all = CsvLoader.load(path, CsvLayout.byName(model, config));
+        double split = a.doubleValue("--validation-split", 0.2);
+        if (split == 0) {
+            return new TrainingData(all, null, path + " (" + all.size() + " examples)");
+        }
+        Dataset[] parts = all.splitLast(split);
+        return new TrainingData(parts[0], parts[1], path + " (" + parts[0].size() + " training, "
+                + parts[1].size() + " validation examples, columns by input and output name)");
     }
 
     private static String lastHeader(Path csv) throws IOException {

@@ -118,6 +118,22 @@ public record TrainingConfig(Optimizer optimizer, Loss loss, List<Metric> metric
         return out;
     }
 
+    /**
+     * The loss for people: Keras's name ({@code mean_squared_error}) for one output, else each output's,
+     * with its weight where not 1 ({@code sum: mean_squared_error x 0.5, sign: sparse_categorical_crossentropy}).
+     */
+    public String lossDescription(List<String> outputNames) {
+        List<OutputTraining> outputs = resolve(outputNames);
+        if (outputs.size() == 1) {
+            return outputs.get(0).loss().kerasName();
+        }
+        List<String> parts = new ArrayList<>();
+        for (OutputTraining o : outputs) {
+            parts.add(o.output() + ": " + o.loss().kerasName() + (o.weight() == 1.0 ? "" : " x " + o.weight()));
+        }
+        return String.join(", ", parts);
+    }
+
     /** One output's part of the training objective. */
     public record OutputTraining(String output, Loss loss, double weight, List<Metric> metrics) {
     }

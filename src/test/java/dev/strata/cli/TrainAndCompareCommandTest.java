@@ -76,6 +76,43 @@ class TrainAndCompareCommandTest {
         assertTrue(lines.get(0).startsWith("epoch,"), lines.get(0));
     }
 
+    /** A two-input, two-output Keras JSON model trains from a CSV whose columns carry its input and output names. */
+    @Test
+    void trainsATwoInputTwoOutputModelFromColumnsNamedAfterItsTensors(@TempDir Path dir) throws Exception {
+        dev.strata.spec.KerasTensor a = dev.strata.spec.Input.named("a", 1);
+        dev.strata.spec.KerasTensor b = dev.strata.spec.Input.named("b", 2);
+        dev.strata.spec.KerasTensor joint = dev.strata.spec.layers.Concatenate.create().apply(a, b);
+        dev.strata.spec.KerasTensor sum = dev.strata.spec.layers.Dense.units(1).name("sum").apply(joint);
+        dev.strata.spec.KerasTensor sign = dev.strata.spec.layers.Dense.units(2)
+                .activation(dev.strata.spec.Activation.SOFTMAX).name("sign").apply(joint);
+        dev.strata.spec.Functional model = dev.strata.spec.Functional.of("two", List.of(a, b), List.of(sum, sign));
+        dev.strata.spec.TrainingConfig config = dev.strata.spec.TrainingConfig.of(dev.strata.spec.Optimizer.sgd(0.05))
+                .loss("sum", dev.strata.spec.Loss.meanSquaredError())
+                .loss("sign", dev.strata.spec.Loss.sparseCategoricalCrossentropy())
+                .metrics("sign", dev.strata.spec.Metric.ACCURACY).lossWeight("sum", 0.5);
+        Path spec = dir.resolve("two.json");
+        Files.writeString(spec, dev.strata.json.ModelJson.write(model, config, dev.strata.json.Dialect.KERAS3));
+        StringBuilder csv = new StringBuilder("b_0,a,b_1,sum,sign\n");
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 40; i++) {
+            float x = rnd.nextFloat() - 0.5f, y = rnd.nextFloat() - 0.5f, z = rnd.nextFloat() - 0.5f;
+            csv.append(y).append(',').append(x).append(',').append(z).append(',').append(x + y + z).append(',')
+                    .append(x + y + z > 0 ? 1 : 0).append('\n');
+        }
+        Path data = dir.resolve("two.csv");
+        Files.writeString(data, csv);
+        StrataCliTest.Outcome o = StrataCliTest.run("train", spec.toString(), "--data", data.toString(),
+                "--validation-split", "0.25", "--epochs", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("(30 training, 10 validation examples, columns by input and output name)"),
+                o.out());
+        assertTrue(o.out().contains("sum_loss") && o.out().contains("val_sign_accuracy"), o.out());
+        StrataCliTest.Outcome label = StrataCliTest.run("train", spec.toString(), "--data", data.toString(),
+                "--label", "sum");
+        assertEquals(2, label.code());
+        assertTrue(label.err().contains("reads its columns by input and output name (a, b; sum, sign)"), label.err());
+    }
+
     @Test
     void trainRefusesTheDemoDataForAModelOfAnotherShape(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("spec.json");
