@@ -76,7 +76,7 @@ final class FunctionalJson {
             }
             if (isModel) {
                 nodes.add(new FunctionalNode(inner, refs));
-                sites.add(new SpecErrors.Site(entry.path(), entry.config(ctx), NestedModel.TYPE));
+                sites.add(NestedModelJson.site(ctx, entry));
                 continue;
             }
             if (InputShapes.fromFields(c) != null) {

@@ -40,6 +40,15 @@ final class NestedModelJson {
         return new NestedModel(name, model, trainable);
     }
 
+    /** Where spec errors about the nested model point: its config (a Keras 1 list config counts as none). */
+    static SpecErrors.Site site(ReadContext ctx, LayerEntry entry) {
+        Fields config = entry.object().config().isArray()
+                ? Fields.of(ctx, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                entry.path().key("config"), "Sequential config")
+                : entry.config(ctx);
+        return new SpecErrors.Site(entry.path(), config, NestedModel.TYPE);
+    }
+
     static ObjectNode write(NestedModel layer, Dialect dialect) {
         ObjectNode root = layer.model() instanceof Sequential s ? SequentialJson.write(s, dialect)
                 : FunctionalJson.write((Functional) layer.model(), dialect);

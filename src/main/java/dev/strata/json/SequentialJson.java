@@ -68,9 +68,13 @@ final class SequentialJson {
         for (int i = 0; i < entries.size(); i++) {
             LayerEntry entry = entries.get(i);
             if (NestedModelJson.isModel(entry)) {
-                layers.add(NestedModelJson.read(ctx, entry));
+                NestedModel inner = NestedModelJson.read(ctx, entry);
+                if (layers.isEmpty() && input == null && inner.model().summary().inputs().size() == 1) {
+                    input = inner.model().summary().inputs().get(0).shape(); // Keras builds the outer on its input
+                }
+                layers.add(inner);
                 entry.object().fields().rejectUnknown(entry.className() + " layer entry");
-                sites.add(new SpecErrors.Site(entry.path(), entry.config(ctx), NestedModel.TYPE));
+                sites.add(NestedModelJson.site(ctx, entry));
                 continue;
             }
             entry.object().fields().rejectUnknown(entry.className() + " layer entry");

@@ -29,10 +29,27 @@ public final class LayerRegistry {
      * Registers a user layer type under its Keras class name (and aliases), for example a custom Keras layer
      * {@code "MyPackage>Swish"}; the graph compiler needs a kernel for it too.
      *
+     * @return a handle whose {@code close()} removes the type again (for a registration scoped to a test or a
+     *     job: {@code try (var r = LayerRegistry.register(type)) { ... }}); ignore it to keep the type
      * @throws IllegalArgumentException if a name is taken
      */
-    public static synchronized void register(LayerType<?> type) {
+    public static synchronized Registration register(LayerType<?> type) {
+        if (BuiltinLayers.all().contains(type)) {
+            throw new IllegalArgumentException(type.kerasClassName() + " is built in");
+        }
         add(type);
+        return () -> remove(type);
+    }
+
+    /** A user registration; closing it unregisters the type. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static synchronized void remove(LayerType<?> type) {
+        BY_NAME.values().removeIf(t -> t == type);
+        TYPES.remove(type);
     }
 
     private static void add(LayerType<?> type) {
