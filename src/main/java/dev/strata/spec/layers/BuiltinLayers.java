@@ -62,6 +62,12 @@ public final class BuiltinLayers {
                 PReLU.TYPE,
                 ELU.TYPE,
                 Softmax.TYPE,
-                ThresholdedReLU.TYPE);
+                ThresholdedReLU.TYPE,
+                Embedding.TYPE,
+                SimpleRNN.TYPE,
+                LSTM.TYPE,
+                GRU.TYPE,
+                Bidirectional.TYPE,
+                TimeDistributed.TYPE);
     }
 }
