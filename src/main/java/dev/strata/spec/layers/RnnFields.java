@@ -49,6 +49,8 @@ public final class RnnFields {
     public static final ConfigField<Boolean> GO_BACKWARDS = ConfigField.bool("go_backwards").defaultsTo(false);
     /** Accepted either way: Strata always unrolls (see the kernels), which is what {@code unroll=True} asks. */
     public static final ConfigField<Boolean> UNROLL = ConfigField.bool("unroll").defaultsTo(false);
+    /** tf.keras 2's recurrent layers take no seed: the Keras 2 dialect leaves a null one out. */
+    public static final ConfigField<Long> SEED = CommonFields.SEED.keras3Only();
     public static final ConfigField<Boolean> ZERO_OUTPUT_FOR_MASK = ConfigField.bool("zero_output_for_mask")
             .defaultsTo(false);
 

@@ -45,8 +45,8 @@ public record SimpleRNN(String name, boolean returnSequences, boolean returnStat
                         Constraint biasConstraint, double dropout, double recurrentDropout, Long seed,
                         boolean trainable) implements Recurrent {
 
-    /** Keras 3's SimpleRNN takes a seed but does not write it back. */
-    public static final ConfigField<Long> SEED = CommonFields.SEED.omittedWhenNullInKeras3();
+    /** Keras 3's SimpleRNN takes a seed but does not write it back; tf.keras 2's takes none. */
+    public static final ConfigField<Long> SEED = RnnFields.SEED.omittedWhenNullInKeras3();
 
     public static final LayerType<SimpleRNN> TYPE = RnnFields.common(LayerType.of(SimpleRNN.class, "SimpleRNN",
             "simple_rnn", RETURN_SEQUENCES, RETURN_STATE, GO_BACKWARDS, UNROLL, ZERO_OUTPUT_FOR_MASK, UNITS,
