@@ -308,6 +308,9 @@ class RecurrentBehaviourTest {
                 .add(Bidirectional.of(LSTM.units(2)).mergeMode(null)).summary());
         assertThrows(InvalidSpecException.class, () -> Sequential.create().input(3, 2)
                 .add(TimeDistributed.of(LSTM.units(2))).summary());
+        InvalidSpecException length = assertThrows(InvalidSpecException.class, () -> Sequential.create().input(3)
+                .add(Embedding.of(5, 2).inputLength(4)).summary());
+        assertTrue(length.getMessage().contains("input_length"), "Keras 2 checked it: " + length.getMessage());
         String lstm = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": [{\"class_name\": "
                 + "\"InputLayer\", \"config\": {\"batch_shape\": [null, 3, 2]}}, {\"class_name\": \"LSTM\", \"config\": "
                 + "{\"name\": \"l\", \"units\": 2, \"recurrent_initializer\": \"glorot_uniform\", \"KEY\": true}}]}}";
