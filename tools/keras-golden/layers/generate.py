@@ -25,6 +25,15 @@ records what Keras computes, in src/test/resources/golden/layers/<family>.json:
   grads           {"x": tensor, "weights": {name: tensor}} of the probe, or null for random layers
   state_after     {name: tensor} of every non-trainable weight after the training=True call, or null
 
+Sequence cases (sequence.py) add, only where they apply:
+  tokens          true when x holds integer token ids (an Embedding first): Keras has no gradient for x, so
+                  grads.x is null and finite differences skip x
+  chain           [layer config, ...] when the case is a short Sequential chain (Embedding(mask_zero) -> LSTM, so
+                  that a mask reaches the layer); "layer" is then the last one, each weight, weight loss and
+                  gradient name is "<layer name>/<weight name>", and the activity loss is the last layer's
+Weight names are Keras's variable names, except inside Bidirectional, whose two directions repeat them: there they
+are prefixed "forward_" or "backward_", as Strata names them.
+
 Every float is the exact float32 value, written as its float64 repr. The build never runs Python; the
 Java tests only read the committed fixtures.
 """
@@ -54,7 +63,7 @@ tf.get_logger().setLevel("ERROR")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 OUT = os.path.join(ROOT, "src", "test", "resources", "golden", "layers")
-FAMILIES = ["core", "conv", "pooling", "reshaping", "normalization", "activations", "regularization"]
+FAMILIES = ["core", "conv", "pooling", "reshaping", "normalization", "activations", "regularization", "sequence"]
 SEED = 20261128
 
 
@@ -67,6 +76,8 @@ class Case:
     x_scale: float = 1.0
     weight_scale: float = 0.5
     positive_input: bool = False            # e.g. for layers that need x > 0
+    tokens: int = 0                         # x holds token ids in [0, tokens) (an Embedding first)
+    padded: bool = False                    # token rows end in zeros (and one has a zero inside), for masks
 
 
 def tensor(a):
@@ -85,31 +96,76 @@ def weight_values(rng, variable, scale):
     return rnd(rng, shape, scale)
 
 
+def weight_names(layer, qualified):
+    """Each weight's fixture name, by variable identity: see the module docstring."""
+    names = {}
+    if isinstance(layer, keras.layers.Bidirectional):
+        for prefix, sub in (("forward_", layer.forward_layer), ("backward_", layer.backward_layer)):
+            for v in sub.weights:
+                names[id(v)] = prefix + v.name
+    else:
+        for v in layer.weights:
+            names[id(v)] = v.name
+    if qualified:
+        names = {k: layer.name + "/" + n for k, n in names.items()}
+    return names
+
+
+def token_ids(rng, case):
+    x = rng.integers(1, case.tokens, case.input_shape).astype(np.float32)
+    if case.padded:
+        steps = case.input_shape[1]
+        for row in range(case.input_shape[0]):
+            x[row, steps - 1 - row % (steps - 1):] = 0  # right padding of 1, 2, ... steps
+        x[0, 1] = 0  # a masked step inside a sequence, which Keras's non-cuDNN loop handles as any other
+    return x
+
+
 def run_case(case, index):
     keras.backend.clear_session()
     keras.utils.set_random_seed(SEED + index)
     rng = np.random.default_rng(SEED + 7919 * index)
-    layer = case.make()
-    x = rnd(rng, case.input_shape, case.x_scale)
+    made = case.make()
+    chain = isinstance(made, list)
+    layers = made if chain else [made]
+    if case.tokens:
+        x = token_ids(rng, case)
+    else:
+        x = rnd(rng, case.input_shape, case.x_scale)
     if case.positive_input:
         x = np.abs(x) + np.float32(0.1)
-    layer.build(case.input_shape)
+    if chain:
+        layer = keras.Sequential([keras.Input(batch_shape=case.input_shape)] + layers)
+    else:
+        layer = made
+        layer.build(case.input_shape)
+    names = {}
+    for l in layers:
+        names.update(weight_names(l, chain))
     for v in layer.weights:
         v.assign(weight_values(rng, v, case.weight_scale))
-    weights = [{"name": v.name, "shape": list(v.shape), "trainable": bool(v.trainable),
-                "data": tensor(v.numpy())["data"]} for v in layer.weights]
+    weights = []
+    for l in layers:
+        for v in l.weights:
+            w = {"name": names[id(v)], "shape": list(v.shape), "trainable": bool(v.trainable),
+                 "data": tensor(v.numpy())["data"]}
+            if chain:
+                w["layer"] = l.name
+            weights.append(w)
     none_batch = (None,) + tuple(case.input_shape[1:])
-    out_shape = layer.compute_output_shape(none_batch)
+    out_shape = (None,) + tuple(layer.outputs[0].shape[1:]) if chain else layer.compute_output_shape(none_batch)
 
     y = np.asarray(layer(x, training=False), np.float32)
     weight_losses = []
-    for v in layer.weights:
-        reg = getattr(v, "regularizer", None)
-        if reg is not None and v.trainable:
-            weight_losses.append({"weight": v.name, "value": float(np.float32(reg(v)))})
+    for l in layers:
+        for v in l.weights:
+            reg = getattr(v, "regularizer", None)
+            if reg is not None and v.trainable:
+                weight_losses.append({"weight": names[id(v)], "value": float(np.float32(reg(v)))})
+    assert all(l.activity_regularizer is None for l in layers[:-1]), "activity only on the last layer"
     activity = None
-    if layer.activity_regularizer is not None:
-        activity = float(np.float32(layer.activity_regularizer(y) / np.float32(y.shape[0])))
+    if layers[-1].activity_regularizer is not None:
+        activity = float(np.float32(layers[-1].activity_regularizer(y) / np.float32(y.shape[0])))
 
     r = rnd(rng, y.shape, 1.0)
     y_train = grads = state_after = None
@@ -122,11 +178,12 @@ def run_case(case, index):
             probe = tf.reduce_sum(yt * r)
         g = tape.gradient(probe, [xt] + [v.value for v in trainable])
         y_train = tensor(yt)
-        grads = {"x": tensor(g[0]), "weights": {v.name: tensor(gv) for v, gv in zip(trainable, g[1:])}}
-        state_after = {v.name: tensor(v.numpy()) for v in layer.non_trainable_weights}
-    return {
+        grads = {"x": None if g[0] is None else tensor(g[0]),
+                 "weights": {names[id(v)]: tensor(tf.convert_to_tensor(gv)) for v, gv in zip(trainable, g[1:])}}
+        state_after = {names[id(v)]: tensor(v.numpy()) for v in layer.non_trainable_weights}
+    doc = {
         "name": case.name,
-        "layer": keras.layers.serialize(layer),
+        "layer": keras.layers.serialize(layers[-1]),
         "input_shape": list(case.input_shape),
         "output_shape": list(out_shape),
         "params": {"trainable": int(sum(np.prod(v.shape) for v in layer.trainable_weights)),
@@ -141,6 +198,11 @@ def run_case(case, index):
         "grads": grads,
         "state_after": state_after,
     }
+    if case.tokens:
+        doc["tokens"] = True
+    if chain:
+        doc["chain"] = [keras.layers.serialize(l) for l in layers]
+    return doc
 
 
 def generate(family):

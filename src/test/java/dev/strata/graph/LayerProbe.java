@@ -39,11 +39,25 @@ final class LayerProbe implements AutoCloseable {
     private final Op assignAll;
     private final List<Op> updates = new ArrayList<>();
     private final Map<String, ModelVariable> vars;
+    private final boolean wrtInput;
+    private final boolean qualified;
 
     /**
      * @param noise whether training-only noise layers draw noise (TRAINING mode only)
      */
     LayerProbe(Sequential spec, TowerMode mode, boolean noise) {
+        this(spec, mode, noise, true, false);
+    }
+
+    /**
+     * @param wrtInput whether to differentiate with respect to the input too (not for token ids, which reach the
+     *     output only through an integer cast)
+     * @param qualified whether gradients are keyed {@code layer/weight} (models of several layers) rather than by
+     *     weight name
+     */
+    LayerProbe(Sequential spec, TowerMode mode, boolean noise, boolean wrtInput, boolean qualified) {
+        this.wrtInput = wrtInput;
+        this.qualified = qualified;
         ModelSummary summary = GraphCompiler.check(spec);
         try {
             Ops tf = Ops.create(graph);
@@ -59,7 +73,9 @@ final class LayerProbe implements AutoCloseable {
             r = tf.withName("r").placeholder(TFloat32.class);
             probe = tf.reduceSum(tf.math.mul(y, r), tf.range(tf.constant(0), tf.rank(y), tf.constant(1)));
             List<Output<?>> wrt = new ArrayList<>();
-            wrt.add(x.asOutput());
+            if (wrtInput) {
+                wrt.add(x.asOutput());
+            }
             for (ModelVariable v : vars.values()) {
                 if (v.spec().trainable()) {
                     trainables.add(v);
@@ -104,20 +120,27 @@ final class LayerProbe implements AutoCloseable {
         return fetch(input, shape, rValues, probe.asOutput()).get(0)[0];
     }
 
-    /** Gradient of the probe: the input's first, then each trainable weight's, by weight name. */
+    /** Gradient of the probe: the input's first (when asked for), then each trainable weight's, by name. */
     Map<String, float[]> gradients(float[] input, long[] shape, float[] rValues) {
         List<float[]> all = fetch(input, shape, rValues, gradients);
         Map<String, float[]> out = new LinkedHashMap<>();
-        out.put("x", all.get(0));
+        int first = wrtInput ? 1 : 0;
+        if (wrtInput) {
+            out.put("x", all.get(0));
+        }
         for (int i = 0; i < trainables.size(); i++) {
-            out.put(trainables.get(i).spec().name(), all.get(i + 1));
+            out.put(key(trainables.get(i)), all.get(i + first));
         }
         return out;
     }
 
     /** Names of the trainable weights, in the order of {@link #gradients}. */
     List<String> trainableNames() {
-        return trainables.stream().map(v -> v.spec().name()).toList();
+        return trainables.stream().map(this::key).toList();
+    }
+
+    private String key(ModelVariable v) {
+        return qualified ? v.name() : v.spec().name();
     }
 
     /** Runs the pass's state updates on one batch; returns every non-trainable weight after them. */
@@ -133,7 +156,7 @@ final class LayerProbe implements AutoCloseable {
         for (ModelVariable v : vars.values()) {
             if (!v.spec().trainable()) {
                 try (Result res = session.runner().fetch(v.value()).run()) {
-                    out.put(v.spec().name(), floats((TFloat32) res.get(0)));
+                    out.put(key(v), floats((TFloat32) res.get(0)));
                 }
             }
         }

@@ -71,6 +71,12 @@ public final class BuiltinLayers {
                 Minimum.TYPE,
                 Concatenate.TYPE,
                 Dot.TYPE,
-                Merge.TYPE);
+                Merge.TYPE,
+                Embedding.TYPE,
+                SimpleRNN.TYPE,
+                LSTM.TYPE,
+                GRU.TYPE,
+                Bidirectional.TYPE,
+                TimeDistributed.TYPE);
     }
 }

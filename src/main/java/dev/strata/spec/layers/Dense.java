@@ -43,6 +43,8 @@ public record Dense(String name, int units, Activation activation, boolean useBi
             .fixed("quantization_config", "quantized Dense", (Object) null)
             .fixed("lora_rank", "LoRA adapters", (Object) null)
             .fixed("lora_alpha", "LoRA adapters", (Object) null)
+            .alsoReads("TimeDistributedDense") // Keras 1: the same kernel and bias applied at every step
+            .ignores("input_length", "Keras 1's TimeDistributedDense wrote it; the input shape gives the steps")
             .passingMasks();
 
     public static Dense units(int units) {
