@@ -79,7 +79,7 @@ final class FunctionalJson {
                 sites.add(NestedModelJson.site(ctx, entry));
                 continue;
             }
-            if (InputShapes.fromFields(c) != null) {
+            if (InputShapes.fromFields(c, LayerCodecs.type(entry.typeName())) != null) {
                 ctx.warn(entry.path(), "an input shape on a layer of a functional model is ignored, as Keras does");
             }
             Layer layer = LayerCodecs.read(entry.typeName(), c);

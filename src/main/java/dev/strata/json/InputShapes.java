@@ -1,6 +1,7 @@
 package dev.strata.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.spec.LayerType;
 import dev.strata.spec.TensorShape;
 
 /**
@@ -42,6 +43,15 @@ final class InputShapes {
      * them as known. Null when the config has none.
      */
     static TensorShape fromFields(Fields c) {
+        return fromFields(c, (LayerType<?>) null);
+    }
+
+    /**
+     * As {@link #fromFields(Fields)}, for a layer of the given type. A type with a config field of its own named
+     * {@code input_dim} (Embedding's vocabulary size) does not declare an input shape with it; Keras 1/2 gave such
+     * a layer's input shape as {@code (input_length,)} (a null {@code input_length} declares none).
+     */
+    static TensorShape fromFields(Fields c, LayerType<?> type) {
         ReadContext ctx = c.ctx();
         LayerCommon.checkFloat32(ctx, c.get("input_dtype"), c.at("input_dtype"));
         TensorShape shape = null;
@@ -57,10 +67,14 @@ final class InputShapes {
             }
             c.ignore(key);
         }
-        Integer inputDim = c.integer("input_dim", null);
+        boolean ownsInputDim = type != null && type.field("input_dim") != null;
+        Integer inputDim = ownsInputDim ? null : c.integer("input_dim", null);
         // Keras 1 sequence layers (Convolution1D, LSTM, ...) gave (input_length, input_dim); input_length may be None.
         Integer inputLength = c.contains("input_length") && c.get("input_length").isNull() ? Integer.valueOf(
                 TensorShape.UNKNOWN) : c.integer("input_length", null);
+        if (ownsInputDim && shape == null && inputLength != null && inputLength != TensorShape.UNKNOWN) {
+            shape = dims(ctx, new int[] {inputLength}, c.at("input_length"));
+        }
         if (inputDim != null && shape == null) {
             shape = inputLength == null ? dims(ctx, new int[] {inputDim}, c.at("input_dim"))
                     : dims(ctx, new int[] {inputLength, inputDim}, c.at("input_length"));

@@ -140,7 +140,8 @@ final class LayerConfigJson {
             throw ctx.invalid(at, "an InputLayer cannot be wrapped");
         }
         Fields config = entry.config(ctx);
-        InputShapes.fromFields(config); // a wrapped layer may carry an input shape Keras ignores
+        // A wrapped layer may carry an input shape Keras ignores.
+        InputShapes.fromFields(config, LayerCodecs.type(entry.typeName()));
         entry.object().fields().rejectUnknown(entry.className() + " layer entry");
         return LayerCodecs.read(entry.typeName(), config);
     }

@@ -86,7 +86,7 @@ final class SequentialJson {
                 input = InputShapes.inputLayer(c);
                 continue;
             }
-            TensorShape declared = InputShapes.fromFields(c);
+            TensorShape declared = InputShapes.fromFields(c, LayerCodecs.type(entry.typeName()));
             if (declared != null) {
                 if (layers.isEmpty() && input == null) {
                     input = declared;

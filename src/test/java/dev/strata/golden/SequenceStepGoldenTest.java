@@ -47,23 +47,9 @@ class SequenceStepGoldenTest {
         return out.stream();
     }
 
-    /**
-     * The model as Keras wrote it; a model starting with an Embedding gets its input shape on the Embedding (Keras
-     * 2's form), because Strata's reader takes Embedding's input_dim for Keras 1's input shape next to an InputLayer.
-     */
+    /** The model as Keras wrote it. */
     private static ModelSpec spec(JsonNode m) {
-        try {
-            ObjectNode model = (ObjectNode) MAPPER.readTree(m.get("model_json").asText());
-            ArrayNode layers = (ArrayNode) model.get("config").get("layers");
-            if ("Embedding".equals(layers.get(1).get("class_name").asText())) {
-                JsonNode shape = layers.get(0).get("config").get("batch_shape");
-                ((ObjectNode) layers.get(1).get("config")).set("batch_input_shape", shape);
-                layers.remove(0);
-            }
-            return ModelJson.read(model.toString()).spec();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ModelJson.read(m.get("model_json").asText()).spec();
     }
 
     private static WeightSet weights(JsonNode list) {

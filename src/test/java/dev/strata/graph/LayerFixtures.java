@@ -31,30 +31,11 @@ final class LayerFixtures {
             batch.append(", ").append(shape.get(i).asInt());
         }
         batch.append(']');
-        String layers;
-        if (embeddingFirst(c)) {
-            // Keras 2's form: Strata's reader takes an Embedding's input_dim (its vocabulary) for Keras 1's input
-            // shape and refuses it next to an InputLayer, so the shape goes on the Embedding itself.
-            List<JsonNode> all = new ArrayList<>();
-            (chain(c) ? c.get("chain") : MAPPER.createArrayNode().add(c.get("layer"))).forEach(all::add);
-            ObjectNode first = all.get(0).deepCopy();
-            ((ObjectNode) first.get("config")).set("batch_input_shape", MAPPER.valueToTree(
-                    readTree(batch.toString())));
-            all.set(0, first);
-            layers = String.join(", ", all.stream().map(JsonNode::toString).toList());
-        } else {
-            layers = "{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": " + batch + "}}, "
-                    + layers(c);
-        }
+        String layers = "{\"class_name\": \"InputLayer\", \"config\": {\"batch_shape\": " + batch + "}}, "
+                + layers(c);
         String json = "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"probe\", \"layers\": ["
                 + layers + "]}}";
         return (Sequential) ModelJson.read(json).spec();
-    }
-
-    /** Whether the model starts with an Embedding, whose input_dim Strata's JSON reader mistakes for a shape. */
-    static boolean embeddingFirst(JsonNode c) {
-        JsonNode first = chain(c) ? c.get("chain").get(0) : c.get("layer");
-        return "Embedding".equals(first.get("class_name").asText());
     }
 
     private static JsonNode readTree(String json) {
