@@ -34,6 +34,12 @@ final class InitialValues {
         if (init instanceof Initializer.Preset p) {
             init = p.asVarianceScaling();
         }
+        if (init instanceof Initializer.Blocks b) {
+            return blocks(b, shape, derivedSeed);
+        }
+        if (init instanceof Initializer.Orthogonal o) {
+            return orthogonal(o, shape, rng(o.seed(), derivedSeed));
+        }
         if (init instanceof Initializer.RandomNormal n) {
             SplittableRandom rng = rng(n.seed(), derivedSeed);
             for (int i = 0; i < size; i++) {
@@ -73,6 +79,77 @@ final class InitialValues {
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Keras's Orthogonal: a normal (rows x cols) matrix with rows >= cols, its thin QR's Q made unique by positive
+     * R diagonal (Gram-Schmidt gives exactly that Q), transposed when the weight is wider than tall, times gain.
+     */
+    private static float[] orthogonal(Initializer.Orthogonal o, int[] shape, SplittableRandom rng) {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException("the Orthogonal initializer needs a weight of rank >= 2, was "
+                    + java.util.Arrays.toString(shape));
+        }
+        int rows = 1;
+        for (int i = 0; i < shape.length - 1; i++) {
+            rows *= shape[i];
+        }
+        int cols = shape[shape.length - 1];
+        int m = Math.max(rows, cols);
+        int n = Math.min(rows, cols);
+        double[][] q = new double[n][m]; // column j of the m x n matrix, as q[j]
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                q[j][i] = rng.nextGaussian();
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            for (int pass = 0; pass < 2; pass++) { // twice is enough for orthogonality to rounding error
+                for (int k = 0; k < j; k++) {
+                    double dot = 0;
+                    for (int i = 0; i < m; i++) {
+                        dot += q[k][i] * q[j][i];
+                    }
+                    for (int i = 0; i < m; i++) {
+                        q[j][i] -= dot * q[k][i];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < m; i++) {
+                norm += q[j][i] * q[j][i];
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < m; i++) {
+                q[j][i] /= norm;
+            }
+        }
+        float[] out = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                // The weight, flattened to (rows, cols), is Q (m x n) when rows >= cols, else Q transposed.
+                double v = rows >= cols ? q[c][r] : q[r][c];
+                out[r * cols + c] = (float) (o.gain() * v);
+            }
+        }
+        return out;
+    }
+
+    /** Each block drawn as a vector of its own width, with its own derived seed, then laid end to end. */
+    private static float[] blocks(Initializer.Blocks b, int[] shape, long derivedSeed) {
+        int total = b.widths().stream().mapToInt(Integer::intValue).sum();
+        if (shape.length != 1 || shape[0] != total) {
+            throw new IllegalArgumentException("block initial values fill a vector of " + total + ", not "
+                    + java.util.Arrays.toString(shape));
+        }
+        float[] out = new float[total];
+        int at = 0;
+        for (int k = 0; k < b.parts().size(); k++) {
+            int w = b.widths().get(k);
+            System.arraycopy(sample(b.parts().get(k), new int[] {w}, derivedSeed * 31 + k), 0, out, at, w);
+            at += w;
         }
         return out;
     }

@@ -81,10 +81,12 @@ final class InitializerJson {
                             c.seed("seed"));
                 case "VarianceScaling":
                     return varianceScaling(ctx, c);
+                case "Orthogonal", "OrthogonalInitializer":
+                    return new Initializer.Orthogonal(c.number("gain", 1.0), c.seed("seed"));
                 default:
                     throw ctx.unsupported(o.path(), "initializer " + cls + " is not supported; supported: "
                             + "GlorotUniform, GlorotNormal, HeNormal, HeUniform, LecunNormal, LecunUniform, Zeros, "
-                            + "Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling", cls);
+                            + "Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, Orthogonal", cls);
             }
         } catch (InvalidSpecException e) {
             throw SpecErrors.atField(ctx, e, o.configPath());
@@ -136,6 +138,9 @@ final class InitializerJson {
                 return new Initializer.RandomUniform(-0.05, 0.05, null);
             case "truncated_normal", "truncatednormal":
                 return new Initializer.TruncatedNormal(0, 0.05, null);
+            case "orthogonal":
+                // Keras 2 and 3's default gain; Keras 1's orthogonal drew with scale 1.1.
+                return Initializer.orthogonal();
             case "variance_scaling", "variancescaling":
                 return new Initializer.VarianceScaling(1.0, Initializer.FanMode.FAN_IN,
                         Initializer.Distribution.TRUNCATED_NORMAL, null);
@@ -145,6 +150,9 @@ final class InitializerJson {
     }
 
     static ObjectNode write(Initializer init, Dialect dialect) {
+        if (init instanceof Initializer.Blocks) {
+            throw new IllegalArgumentException("block initial values belong to a layer's weight, not to a config");
+        }
         ObjectNode config = Json.object();
         boolean k3 = dialect == Dialect.KERAS3;
         if (init instanceof Initializer.Preset p) {
@@ -157,6 +165,8 @@ final class InitializerJson {
             seedThen(config, k3, r.seed(), () -> config.put("mean", r.mean()).put("stddev", r.stddev()));
         } else if (init instanceof Initializer.RandomUniform r) {
             seedThen(config, k3, r.seed(), () -> config.put("minval", r.minval()).put("maxval", r.maxval()));
+        } else if (init instanceof Initializer.Orthogonal o) {
+            seedThen(config, k3, o.seed(), () -> config.put("gain", o.gain()));
         } else if (init instanceof Initializer.VarianceScaling v) {
             seedThen(config, k3, v.seed(), () -> config.put("scale", v.scale()).put("mode", v.mode().kerasName())
                     .put("distribution", v.distribution().kerasName()));

@@ -45,6 +45,44 @@ public sealed interface Initializer {
         return new Constant(value);
     }
 
+    /** Keras {@code Orthogonal} with gain 1: an orthogonal matrix (rows or columns orthonormal), as for recurrent kernels. */
+    static Initializer orthogonal() {
+        return new Orthogonal(1.0, null);
+    }
+
+    /**
+     * Keras {@code Orthogonal}: the Q of a QR decomposition of a normal matrix, signs fixed by R's diagonal, shaped
+     * (product of all but the last dimension, last dimension), times {@code gain}. Needs rank >= 2.
+     */
+    record Orthogonal(double gain, Long seed) implements Initializer {
+        public Orthogonal {
+            Checks.positiveFinite("Orthogonal initializer", "gain", gain);
+        }
+
+        public String kerasClassName() {
+            return "Orthogonal";
+        }
+    }
+
+    /**
+     * Not a Keras class: a vector whose consecutive blocks come from different initializers, as Keras builds an
+     * LSTM's bias with {@code unit_forget_bias} (input gate, forget gate ones, cell and output gates). Made by
+     * layers for their weights; never read from or written to JSON.
+     */
+    record Blocks(java.util.List<Initializer> parts, java.util.List<Integer> widths) implements Initializer {
+        public Blocks {
+            parts = java.util.List.copyOf(parts);
+            widths = java.util.List.copyOf(widths);
+            if (parts.size() != widths.size() || parts.isEmpty()) {
+                throw new IllegalArgumentException("one width per block, at least one block");
+            }
+        }
+
+        public String kerasClassName() {
+            return "Blocks";
+        }
+    }
+
     record Zeros() implements Initializer {
         public String kerasClassName() {
             return "Zeros";

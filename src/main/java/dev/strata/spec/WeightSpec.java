@@ -45,6 +45,10 @@ public record WeightSpec(String name, Role role, Kind kind, int[] shape, Initial
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(initializer, "initializer");
         shape = shape.clone();
+        if (initializer instanceof Initializer.Orthogonal && shape.length < 2) {
+            throw new InvalidSpecException("weight '" + name + "'", "initializer", "Orthogonal needs a weight of "
+                    + "rank >= 2 (Keras refuses it too). Received shape " + java.util.Arrays.toString(shape));
+        }
         if (kind != Kind.TRAINABLE) {
             regularizer = null; // Keras 3 penalizes trainable weights only
         }

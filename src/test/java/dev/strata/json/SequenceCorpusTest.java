@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.strata.spec.Activation;
 import dev.strata.spec.Initializer;
 import dev.strata.spec.L1L2;
@@ -26,17 +24,13 @@ import dev.strata.spec.layers.BidirectionalMergeMode;
 import dev.strata.spec.layers.TimeDistributed;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Iterator;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The recurrent layers of real Keras 1/2 and TF.js files from the shared corpus: their Keras 1 spellings
  * ({@code output_dim}, {@code inner_init}, {@code inner_activation}, {@code dropout_W}, {@code W_regularizer},
  * {@code consume_less}, {@code TimeDistributedDense}), a GRU without {@code reset_after}, and each sequence layer's
- * parameter counts against real Keras ({@code keras_param_counts.json}). Most files give the recurrent kernel
- * Keras's default {@code Orthogonal} initializer, which Strata cannot read yet: they are refused naming it, and
- * read here with it replaced by GlorotUniform, which changes only the initial values.
+ * parameter counts against real Keras ({@code keras_param_counts.json}), their Orthogonal recurrent kernels read.
  */
 class SequenceCorpusTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,34 +39,12 @@ class SequenceCorpusTest {
         return Files.readString(KerasCorpusTest.CORPUS.resolve(file));
     }
 
-    /** The file with every Orthogonal initializer (object or Keras 1 name) replaced by GlorotUniform. */
-    private static ModelSpec withoutOrthogonal(String file) throws IOException {
-        JsonSpecException e = assertThrows(JsonSpecException.class, () -> ModelJson.read(text(file)));
-        assertEquals("Orthogonal", e.feature(), file + ": " + e.getMessage());
-        JsonNode root = MAPPER.readTree(text(file));
-        replaceOrthogonal(root);
-        return ModelJson.read(root.toString()).spec();
-    }
-
-    private static void replaceOrthogonal(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode o = (ObjectNode) node;
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = e.getValue();
-                if (v.isObject() && "Orthogonal".equals(v.path("class_name").asText())) {
-                    ObjectNode glorot = MAPPER.createObjectNode().put("class_name", "GlorotUniform");
-                    glorot.putObject("config").putNull("seed");
-                    e.setValue(glorot);
-                } else if (v.isTextual() && "orthogonal".equals(v.asText())) {
-                    e.setValue(TextNode.valueOf("glorot_uniform"));
-                } else {
-                    replaceOrthogonal(v);
-                }
-            }
-        } else if (node.isArray()) {
-            node.forEach(SequenceCorpusTest::replaceOrthogonal);
-        }
+    /** The file as Keras wrote it; its recurrent kernels are Orthogonal, as Keras's default. */
+    private static ModelSpec withOrthogonal(String file) throws IOException {
+        ModelSpec spec = ModelJson.read(text(file)).spec();
+        assertTrue(spec.summary().layers().stream().anyMatch(r -> r.layer().toString().contains("Orthogonal")),
+                file + " has an Orthogonal initializer");
+        return spec;
     }
 
     /** Every layer's (trainable, non-trainable) counts are Keras's. */
@@ -115,7 +87,7 @@ class SequenceCorpusTest {
     @Test
     void keras2LstmWithEveryRegularizerSlot() throws IOException {
         String file = "hls4ml-history_KERAS_lstm_model_recurrent_regularizer.json";
-        ModelSpec spec = withoutOrthogonal(file);
+        ModelSpec spec = withOrthogonal(file);
         LSTM lstm = (LSTM) layer(spec, "lstm_lstm");
         assertEquals(16, lstm.units());
         assertEquals(Activation.RELU, lstm.activation());
@@ -129,7 +101,7 @@ class SequenceCorpusTest {
     @Test
     void keras2GruWithoutResetAfterIsTheResetBeforeGru() throws IOException {
         String file = "hls4ml-history_KERAS_gru_model_recurrent_regularizer.json";
-        ModelSpec spec = withoutOrthogonal(file);
+        ModelSpec spec = withOrthogonal(file);
         GRU gru = (GRU) layer(spec, "gru_selu");
         assertEquals(20, gru.units());
         assertEquals(false, gru.resetAfter());
@@ -140,14 +112,14 @@ class SequenceCorpusTest {
     @Test
     void tfjsLstmWithDropoutAndTfjsGruAfterAnEmbedding() throws IOException {
         String lstmFile = "tfjs-layers-test_lstm-dropout-sequential.json";
-        ModelSpec spec = withoutOrthogonal(lstmFile);
+        ModelSpec spec = withOrthogonal(lstmFile);
         LSTM lstm = (LSTM) layer(spec, "lstm_9");
         assertEquals(256, lstm.units());
         assertEquals(Activation.HARD_SIGMOID, lstm.recurrentActivation());
         assertKerasCounts(lstmFile, spec);
 
         String gruFile = "tfjs-e2e_layers-model_embedding-gru_tfjs-written.json";
-        ModelSpec gruSpec = withoutOrthogonal(gruFile);
+        ModelSpec gruSpec = withOrthogonal(gruFile);
         assertEquals(false, ((GRU) layer(gruSpec, "gru_GRU1")).resetAfter());
         assertKerasCounts(gruFile, gruSpec);
     }
@@ -168,7 +140,7 @@ class SequenceCorpusTest {
         assertKerasCounts(file, spec);
 
         String tagger = "pos-tagger_keras231_bilstm-timedistributed.json";
-        ModelSpec tags = withoutOrthogonal(tagger);
+        ModelSpec tags = withOrthogonal(tagger);
         assertTrue(layer(tags, "time_distributed_1") instanceof TimeDistributed td && td.layer() instanceof Dense);
         assertKerasCounts(tagger, tags);
     }
@@ -176,7 +148,7 @@ class SequenceCorpusTest {
     @Test
     void keras3FunctionalLstmOverUnknownSteps() throws IOException {
         String file = "melody-lstm_keras3121_flat-input-layers.json";
-        ModelSpec spec = withoutOrthogonal(file);
+        ModelSpec spec = withOrthogonal(file);
         assertEquals(256, ((LSTM) layer(spec, "lstm")).units());
         assertKerasCounts(file, spec);
     }

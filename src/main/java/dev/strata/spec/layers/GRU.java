@@ -40,8 +40,7 @@ import java.util.Map;
  * recurrent projection and the bias has a second, recurrent row: shape {@code (2, 3 * units)}; without it the reset
  * gate multiplies the previous state first and the bias is {@code (3 * units)}. A config without the key is read as
  * {@code reset_after=False}: only Keras before the argument existed (standalone Keras up to 2.1.3, TF.js) wrote
- * none, and that GRU is the reset-before one; {@link #units} builds Keras 3's default. The recurrent kernel starts
- * from GlorotUniform (Keras: Orthogonal, which Strata cannot express yet).
+ * none, and that GRU is the reset-before one; {@link #units} builds Keras 3's default.
  */
 public record GRU(String name, boolean returnSequences, boolean returnState, boolean goBackwards, boolean unroll,
                   boolean zeroOutputForMask, int units, Activation activation, Activation recurrentActivation,

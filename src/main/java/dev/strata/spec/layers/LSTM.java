@@ -37,9 +37,8 @@ import java.util.Map;
 /**
  * Keras {@code LSTM}: gates {@code i, f, c, o} in that order along the kernels' last axis, {@code c' = f * c + i *
  * activation(.)}, {@code h' = o * activation(c')}. Built fluently: {@code LSTM.units(64).returnSequences(true)}.
- * Defaults are Keras 3's, except two initial values Strata cannot express yet: the recurrent kernel starts from
- * GlorotUniform (Keras: Orthogonal), and {@code unit_forget_bias} does not add 1 to the forget gate's initial bias
- * (the forward pass is Keras's either way). Reads Keras 1's {@code output_dim}, {@code inner_init},
+ * Defaults are Keras 3's (recurrent kernel Orthogonal; {@code unit_forget_bias}: the forget gate's bias starts at
+ * 1). Reads Keras 1's {@code output_dim}, {@code inner_init},
  * {@code inner_activation}, {@code W_/U_/b_regularizer}, {@code dropout_W}, {@code dropout_U}.
  */
 public record LSTM(String name, boolean returnSequences, boolean returnState, boolean goBackwards, boolean unroll,
@@ -196,7 +195,10 @@ public record LSTM(String name, boolean returnSequences, boolean returnState, bo
 
     @Override
     public List<WeightSpec> weights(TensorShape input) {
-        return RnnFields.weights(this, input, new int[] {4 * units}, biasInitializer);
+        // Keras: with unit_forget_bias the bias is [init(units), ones(units), init(2 * units)].
+        Initializer bias = unitForgetBias ? new Initializer.Blocks(List.of(biasInitializer, Initializer.ones(),
+                biasInitializer), List.of(units, units, 2 * units)) : biasInitializer;
+        return RnnFields.weights(this, input, new int[] {4 * units}, bias);
     }
 
     @Override

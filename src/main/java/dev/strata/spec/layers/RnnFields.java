@@ -28,12 +28,8 @@ public final class RnnFields {
             .defaultsTo(Activation.TANH);
     public static final ConfigField<Activation> RECURRENT_ACTIVATION = ConfigField.activation("recurrent_activation")
             .defaultsTo(Activation.SIGMOID).alias("inner_activation");
-    /**
-     * Keras's default is {@code Orthogonal}, which Strata's {@link Initializer} cannot express yet: a layer built in
-     * Strata starts its recurrent kernel from GlorotUniform and says so in its JSON.
-     */
     public static final ConfigField<Initializer> RECURRENT_INITIALIZER = ConfigField.initializer(
-            "recurrent_initializer").defaultsTo(Initializer.glorotUniform()).alias("inner_init");
+            "recurrent_initializer").defaultsTo(Initializer.orthogonal()).alias("inner_init");
     public static final ConfigField<Regularizer> RECURRENT_REGULARIZER = ConfigField.regularizer(
             "recurrent_regularizer", Role.KERNEL).alias("U_regularizer");
     public static final ConfigField<Constraint> RECURRENT_CONSTRAINT = ConfigField.constraint("recurrent_constraint")
