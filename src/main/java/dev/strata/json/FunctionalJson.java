@@ -226,9 +226,21 @@ final class FunctionalJson {
                 tensors.add(Json.object().put("class_name", "__keras_tensor__").set("config", tensor));
             }
             ObjectNode record = Json.object();
-            // Keras 3 passes one tensor as the argument and several as one list argument (merge layers).
-            record.set("args", call.size() == 1 ? tensors : Json.array().add(tensors));
-            record.set("kwargs", Json.object());
+            String keyword = node.layer().extraInputsKeyword();
+            ObjectNode kwargs = Json.object();
+            if (keyword != null && call.size() > 1) {
+                // Keras 3 passes the first tensor as the argument, the others by keyword (an RNN's initial_state).
+                ArrayNode rest = Json.array();
+                for (int k = 1; k < tensors.size(); k++) {
+                    rest.add(tensors.get(k));
+                }
+                record.set("args", Json.array().add(tensors.get(0)));
+                kwargs.set(keyword, rest);
+            } else {
+                // Keras 3 passes one tensor as the argument and several as one list argument (merge layers).
+                record.set("args", call.size() == 1 ? tensors : Json.array().add(tensors));
+            }
+            record.set("kwargs", kwargs);
             calls.add(record);
         }
         return calls;

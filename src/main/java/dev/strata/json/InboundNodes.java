@@ -109,6 +109,19 @@ final class InboundNodes {
      * them when the model runs, so they carry no meaning when null or false; {@code initial_state} and
      * {@code constants} tensors become extra inputs (Keras 3 only, where {@code refs} is given).
      */
+    /** null, or a list of nulls (tf.keras writes one entry per input of a merge when none has a mask). */
+    private static boolean allNull(JsonNode v) {
+        if (v.isArray()) {
+            for (JsonNode e : v) {
+                if (!e.isNull()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return v.isNull();
+    }
+
     private static void kwargs(ReadContext ctx, JsonNode kwargs, JsonPath path, List<TensorRef> refs) {
         if (kwargs == null || kwargs.isNull()) {
             return;
@@ -120,7 +133,7 @@ final class InboundNodes {
             String key = it.next();
             JsonNode v = kwargs.get(key);
             boolean harmless = (key.equals("training") && (v.isNull() || v.isBoolean() && !v.booleanValue()))
-                    || (key.equals("mask") && v.isNull());
+                    || (key.equals("mask") && allNull(v));
             if (harmless || (TENSOR_KWARGS.contains(key) && v.isNull())) {
                 continue;
             }

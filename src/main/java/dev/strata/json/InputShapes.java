@@ -22,7 +22,7 @@ final class InputShapes {
             throw ctx.invalid(c.at("batch_shape"), "the InputLayer has no shape (batch_shape, batch_input_shape "
                     + "or shape)");
         }
-        LayerCommon.checkFloat32(ctx, c.get("dtype"), c.at("dtype"));
+        checkInputDtype(ctx, c.get("dtype"), c.at("dtype"));
         if (c.bool("sparse", false)) {
             throw ctx.unsupported(c.at("sparse"), "sparse inputs are not supported", "sparse");
         }
@@ -36,6 +36,22 @@ final class InputShapes {
         c.requireNull("input_tensor", "an existing tensor as input");
         c.rejectUnknown("InputLayer config");
         return shape;
+    }
+
+    /** Integer types Keras models declare for token-id inputs; Strata feeds them as float32. */
+    private static final java.util.Set<String> INTEGER_INPUTS = java.util.Set.of("int32", "int64", "int16", "int8",
+            "uint8", "uint16");
+
+    /**
+     * An input's dtype: float32, or an integer type, which Strata feeds as float32 (exact for magnitudes below
+     * 2^24; an Embedding truncates to int32 as Keras casts), with a warning.
+     */
+    static void checkInputDtype(ReadContext ctx, JsonNode dtype, JsonPath path) {
+        if (dtype != null && dtype.isTextual() && INTEGER_INPUTS.contains(dtype.asText())) {
+            ctx.warn(path, "a " + dtype.asText() + " input is fed as float32 (integers below 2^24 exactly)");
+            return;
+        }
+        LayerCommon.checkFloat32(ctx, dtype, path);
     }
 
     /**
@@ -53,7 +69,7 @@ final class InputShapes {
      */
     static TensorShape fromFields(Fields c, LayerType<?> type) {
         ReadContext ctx = c.ctx();
-        LayerCommon.checkFloat32(ctx, c.get("input_dtype"), c.at("input_dtype"));
+        checkInputDtype(ctx, c.get("input_dtype"), c.at("input_dtype"));
         TensorShape shape = null;
         for (String key : new String[] {"batch_shape", "batch_input_shape"}) {
             if (c.has(key) && shape == null) {

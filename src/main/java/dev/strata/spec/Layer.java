@@ -74,6 +74,15 @@ public interface Layer {
     }
 
     /**
+     * The keyword under which Keras passes this layer's inputs after the first ({@code initial_state} for recurrent
+     * layers), or null when every input is a positional argument (merge layers take one list). Keras 3 JSON
+     * records the call that way.
+     */
+    default String extraInputsKeyword() {
+        return null;
+    }
+
+    /**
      * The activation this layer applies last, or null when it applies none (shape, pooling, dropout and noise
      * layers pass their input's through). Tools pick a default loss from the model's last one.
      */

@@ -58,6 +58,6 @@ public final class BidirectionalKernel implements LayerKernel<Bidirectional> {
     private static Recurrence.Result direction(LayerCall call, Recurrent rnn, String prefix, Flow in, long salt) {
         Recurrence.Weights w = new Recurrence.Weights(call.weight(prefix + "kernel"),
                 call.weight(prefix + "recurrent_kernel"), rnn.useBias() ? call.weight(prefix + "bias") : null);
-        return Recurrence.run(call, rnn, in.value(), in.mask(), w, salt);
+        return Recurrence.run(call, rnn, in.value(), in.mask(), w, List.of(), salt);
     }
 }

@@ -41,10 +41,11 @@ final class Recurrence {
      * Runs {@code rnn} over {@code x (batch, steps, features)}.
      *
      * @param mask the (batch, steps) mask, or null
+     * @param initial the initial states (Keras's {@code initial_state}), or empty for zeros
      * @param salt tells this direction's dropout masks from another's (Bidirectional)
      */
     static Result run(LayerCall call, Recurrent rnn, Operand<TFloat32> x, Operand<TBool> mask, Weights w,
-                      long salt) {
+                      List<Operand<TFloat32>> initial, long salt) {
         Ops tf = call.tf();
         TensorShape in = call.inputShape();
         int steps = in.dim(0);
@@ -59,7 +60,8 @@ final class Recurrence {
         List<Operand<TBool>> masks = mask == null ? null : stepMasks(tf, mask, steps);
 
         Operand<TFloat32> zeros = tf.zerosLike(gateInputs.get(0).get(0));
-        List<Operand<TFloat32>> states = new ArrayList<>(Collections.nCopies(rnn.stateCount(), zeros));
+        List<Operand<TFloat32>> states = new ArrayList<>(initial.isEmpty() ? Collections.nCopies(rnn.stateCount(),
+                zeros) : initial);
         List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
         Operand<TFloat32> previous = zeros;
         for (int i = 0; i < steps; i++) {

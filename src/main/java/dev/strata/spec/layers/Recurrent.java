@@ -3,6 +3,7 @@ package dev.strata.spec.layers;
 import dev.strata.spec.Activation;
 import dev.strata.spec.Constraint;
 import dev.strata.spec.Initializer;
+import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.Layer;
 import dev.strata.spec.Regularizer;
 import dev.strata.spec.TensorShape;
@@ -63,12 +64,25 @@ public sealed interface Recurrent extends Layer permits SimpleRNN, LSTM, GRU {
         return 1;
     }
 
+    /** The sequence, then optionally {@link #stateCount()} initial states of shape (units): {@code initial_state}. */
     @Override
     default List<TensorShape> outputShapes(List<TensorShape> inputs, String where) {
         if (inputs.size() != 1) {
-            return Layer.super.outputShapes(inputs, where); // initial states are not supported: refused there
+            TensorShape state = TensorShape.of(units());
+            boolean states = inputs.size() == 1 + stateCount()
+                    && inputs.subList(1, inputs.size()).stream().allMatch(state::equals);
+            if (!states) {
+                throw new InvalidSpecException(where, "initial_state", kerasClassName() + " takes a sequence and, "
+                        + "as initial_state, " + stateCount() + " tensor(s) of shape " + state + ". Received "
+                        + inputs);
+            }
         }
         return RnnFields.outputShapes(this, inputs.get(0), where);
+    }
+
+    @Override
+    default String extraInputsKeyword() {
+        return "initial_state";
     }
 
     @Override
