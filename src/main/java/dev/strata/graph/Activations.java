@@ -29,6 +29,7 @@ public final class Activations {
             case SILU -> tf.math.mul(x, tf.math.sigmoid(x)); // tf.nn.silu's forward
             case RELU6 -> tf.nn.relu6(x);
             case HARD_SIGMOID -> hardSigmoid(tf, x);
+            case HARD_SIGMOID_KERAS2 -> clip(tf, tf.math.add(tf.math.mul(x, f(tf, 0.2)), f(tf, 0.5)), 0, 1);
             case EXPONENTIAL -> tf.math.exp(x);
             case LOG_SOFTMAX -> tf.nn.logSoftmax(x);
             case LEAKY_RELU -> leakyRelu(tf, x, 0.2);

@@ -106,6 +106,7 @@ public final class JsonSpecReader {
         top.ignore("backend");
         Dialect dialect = model.module() != null || (version != null && version.startsWith("3"))
                 ? Dialect.KERAS3 : Dialect.KERAS2;
+        ctx.dialect(dialect);
         TensorShape buildShape = null;
         if (top.has("build_config")) {
             Fields build = top.object("build_config", "build_config");

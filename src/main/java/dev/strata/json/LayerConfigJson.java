@@ -292,7 +292,7 @@ final class LayerConfigJson {
             case FLOAT -> Json.object().numberNode((Double) v);
             case BOOL -> Json.object().booleanNode((Boolean) v);
             case ENUM -> Json.object().textNode(((KerasEnum) v).kerasName());
-            case ACTIVATION -> Json.object().textNode(((dev.strata.spec.Activation) v).kerasName());
+            case ACTIVATION -> ActivationJson.write((dev.strata.spec.Activation) v, dialect);
             case INITIALIZER -> InitializerJson.write((dev.strata.spec.Initializer) v, dialect);
             case REGULARIZER -> RegularizerJson.write((dev.strata.spec.Regularizer) v, dialect);
             case CONSTRAINT -> ConstraintJson.write((dev.strata.spec.Constraint) v, dialect);

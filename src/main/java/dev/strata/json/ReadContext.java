@@ -13,12 +13,22 @@ final class ReadContext {
     private final ReaderLimits limits;
     private final List<String> warnings = new ArrayList<>();
     private String impliedDimOrdering;
+    private Dialect dialect = Dialect.KERAS3;
 
     ReadContext(JsonParsing parsing, String text, String source, ReaderLimits limits) {
         this.parsing = parsing;
         this.text = text;
         this.source = source;
         this.limits = limits;
+    }
+
+    /** The dialect of the model being read: Keras 3, or Keras 1/2 and TF.js (whose names sometimes differ). */
+    Dialect dialect() {
+        return dialect;
+    }
+
+    void dialect(Dialect d) {
+        dialect = d;
     }
 
     ReaderLimits limits() {

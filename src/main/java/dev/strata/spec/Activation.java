@@ -39,7 +39,13 @@ public enum Activation {
     /** Threshold 0.5. */
     HARD_SHRINK("hard_shrink"),
     MISH("mish"),
-    LOG_SIGMOID("log_sigmoid");
+    LOG_SIGMOID("log_sigmoid"),
+    /**
+     * {@code clip(0.2 * x + 0.5, 0, 1)}: what Keras 1, tf.keras 2 and TF.js mean by {@code hard_sigmoid} (Keras 3's
+     * is {@code relu6(x + 3) / 6}). The JSON reader gives it to {@code hard_sigmoid} in files of those versions, so
+     * their weights keep their meaning; it is written only to them.
+     */
+    HARD_SIGMOID_KERAS2("hard_sigmoid");
 
     /** Other names Keras 3 reads for the same function. */
     private static final Map<String, Activation> ALIASES = Map.of("swish", SILU, "hard_swish", HARD_SILU);
@@ -78,7 +84,7 @@ public enum Activation {
             return alias;
         }
         for (Activation a : values()) {
-            if (a.kerasName.equals(key)) {
+            if (a != HARD_SIGMOID_KERAS2 && a.kerasName.equals(key)) {
                 return a;
             }
         }
@@ -92,6 +98,9 @@ public enum Activation {
     static String knownNames() {
         StringBuilder sb = new StringBuilder();
         for (Activation a : values()) {
+            if (a == HARD_SIGMOID_KERAS2) {
+                continue;
+            }
             if (sb.length() > 0) {
                 sb.append(", ");
             }

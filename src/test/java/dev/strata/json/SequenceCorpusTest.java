@@ -71,7 +71,7 @@ class SequenceCorpusTest {
         ModelSpec spec = ModelJson.read(text(file)).spec();
         LSTM first = (LSTM) layer(spec, "lstm_1");
         assertEquals(3, first.units());
-        assertEquals(Activation.HARD_SIGMOID, first.recurrentActivation());
+        assertEquals(Activation.HARD_SIGMOID_KERAS2, first.recurrentActivation()); // a Keras 1 file: clip(0.2x + 0.5)
         assertEquals(Initializer.glorotUniform(), first.recurrentInitializer());
         assertEquals(0.5, first.dropout());
         assertEquals(0.0, first.recurrentDropout());
@@ -115,7 +115,7 @@ class SequenceCorpusTest {
         ModelSpec spec = withOrthogonal(lstmFile);
         LSTM lstm = (LSTM) layer(spec, "lstm_9");
         assertEquals(256, lstm.units());
-        assertEquals(Activation.HARD_SIGMOID, lstm.recurrentActivation());
+        assertEquals(Activation.HARD_SIGMOID_KERAS2, lstm.recurrentActivation()); // TF.js: clip(0.2x + 0.5)
         assertKerasCounts(lstmFile, spec);
 
         String gruFile = "tfjs-e2e_layers-model_embedding-gru_tfjs-written.json";
