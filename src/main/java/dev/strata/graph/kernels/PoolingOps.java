@@ -13,6 +13,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceMax;
 import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 
@@ -83,6 +84,17 @@ final class PoolingOps {
             axes[i] = from + i;
         }
         Operand<TFloat32> x = call.input().value();
+        if (!max && p.spatialRank() == 1 && call.input().mask() != null) {
+            // Keras: the mean over unmasked steps only, sum(where(mask, x, 0)) / sum(mask) (NaN when every step
+            // is masked, as in Keras); the mask stops here. (Keras 3's GlobalMaxPooling1D ignores masks.)
+            Operand<org.tensorflow.types.TBool> mask = tf.expandDims(call.input().mask(),
+                    tf.constant(from == 1 ? 2 : 1));
+            Operand<org.tensorflow.types.TInt32> steps = tf.constant(new int[] {from});
+            Sum.Options keep = Sum.keepDims(p.keepdims());
+            Operand<TFloat32> kept = tf.select(mask, x, tf.zerosLike(x));
+            return Flow.of(tf.math.div(tf.sum(kept, steps, keep),
+                    tf.sum(tf.dtypes.cast(mask, TFloat32.class), steps, keep)));
+        }
         return Flow.of(max ? tf.reduceMax(x, tf.constant(axes), ReduceMax.keepDims(p.keepdims()))
                 : tf.math.mean(x, tf.constant(axes), Mean.keepDims(p.keepdims())));
     }
