@@ -1,7 +1,7 @@
 """Golden cases: Embedding, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed.
 
-Every recurrent layer gets recurrent_initializer="glorot_uniform": Keras's default, Orthogonal, is not an initializer
-Strata can read yet, and the weights are set explicitly anyway. Masks reach a layer only from an
+Every recurrent layer gets recurrent_initializer="glorot_uniform" (written before Strata read Orthogonal; the weights
+are set explicitly anyway). Masks reach a layer only from an
 Embedding(mask_zero=True), so masked cases are short chains (see generate.py); their token rows are right-padded,
 and one has a masked step inside the sequence too. On CPU Keras runs its generic loop (no cuDNN), whose masking
 is what these fixtures record. Dropout cases are random: their behaviour is tested in Java.
@@ -91,4 +91,12 @@ CASES = [
     Case("time_distributed_dense", lambda: L.TimeDistributed(L.Dense(3, activation="relu")), (2, 4, 5)),
     Case("time_distributed_dense_regularized", lambda: L.TimeDistributed(L.Dense(
         2, kernel_regularizer=R.L2(0.01), bias_regularizer=R.L1(0.02))), (2, 3, 4)),
+    # TimeDistributed over layers that need the steps folded into the batch axis
+    Case("time_distributed_conv2d_regularized", lambda: L.TimeDistributed(L.Conv2D(
+        2, 3, activation="relu", kernel_regularizer=R.L2(0.01))), (2, 3, 5, 5, 1)),
+    Case("time_distributed_max_pooling2d", lambda: L.TimeDistributed(L.MaxPooling2D(2)), (2, 3, 4, 4, 2)),
+    Case("time_distributed_flatten", lambda: L.TimeDistributed(L.Flatten()), (2, 3, 2, 2, 2)),
+    Case("time_distributed_lstm", lambda: L.TimeDistributed(lstm(2)), (2, 3, 4, 2)),
+    Case("time_distributed_dense_softmax", lambda: L.TimeDistributed(L.Dense(3, activation="softmax")),
+         (2, 4, 5)),
 ]

@@ -135,6 +135,19 @@ public final class LayerCall {
         return seed;
     }
 
+    /**
+     * Runs the kernel of {@code inner}, a layer a wrapper holds, on {@code input} of shape {@code innerInput}
+     * (without the batch axis): the inner kernel sees this call's scope, mode, seeds and the wrapper's weights,
+     * which the wrapper declares under the inner layer's weight names.
+     */
+    public Flow callWrapped(dev.strata.spec.Layer inner, Flow input, TensorShape innerInput) {
+        TensorShape out = inner.outputShape(innerInput, call.layer().name());
+        LayerCall wrapped = new LayerCall(tf, new LayerCallSummary(call.row(), call.node(), call.inputs(),
+                List.of(innerInput), List.of(out)), prefix, List.of(input), variables, mode, noise, seed, step,
+                updates);
+        return Kernels.forLayer(inner, call.layer().name()).call(inner, wrapped);
+    }
+
     /** Assigns {@code value} to a state weight of the layer when the training step runs; training only. */
     public void updateState(String weight, Operand<TFloat32> value) {
         if (mode != TowerMode.TRAINING) {

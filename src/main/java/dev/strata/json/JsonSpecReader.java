@@ -99,13 +99,42 @@ public final class JsonSpecReader {
         return readModel(ctx, model, training, trainingPath);
     }
 
+    /**
+     * Without a {@code keras_version}, whether the layers carry what only Keras 3 writes: a {@code module} beside a
+     * layer's {@code class_name}, or an InputLayer's {@code batch_shape} (Keras 1/2 and TF.js write
+     * {@code batch_input_shape}).
+     */
+    private static boolean writtenByKeras3(JsonNode n, int depth) {
+        if (depth > 8 || n == null) {
+            return false; // layers sit at depth 2 or 3; deeper nesting is nested models, which say the same
+        }
+        if (n.isObject()) {
+            if ((n.has("class_name") && n.has("module")) || n.has("batch_shape")) {
+                return true;
+            }
+            for (JsonNode child : n) {
+                if (writtenByKeras3(child, depth + 1)) {
+                    return true;
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode child : n) {
+                if (writtenByKeras3(child, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private ReadResult readModel(ReadContext ctx, KerasObject model, JsonNode training, JsonPath trainingPath) {
         Fields top = model.fields();
         StrataExtras.checkFormat(ctx, top);
         String version = top.string("keras_version", null);
         top.ignore("backend");
-        Dialect dialect = model.module() != null || (version != null && version.startsWith("3"))
-                ? Dialect.KERAS3 : Dialect.KERAS2;
+        boolean keras3 = version != null ? version.startsWith("3")
+                : model.module() != null || writtenByKeras3(model.config(), 0);
+        Dialect dialect = keras3 ? Dialect.KERAS3 : Dialect.KERAS2;
         ctx.dialect(dialect);
         TensorShape buildShape = null;
         if (top.has("build_config")) {

@@ -307,7 +307,10 @@ class RecurrentBehaviourTest {
         assertThrows(InvalidSpecException.class, () -> Sequential.create().input(3, 2)
                 .add(Bidirectional.of(LSTM.units(2)).mergeMode(null)).summary());
         assertThrows(InvalidSpecException.class, () -> Sequential.create().input(3, 2)
-                .add(TimeDistributed.of(LSTM.units(2))).summary());
+                .add(TimeDistributed.of(LSTM.units(2))).summary()); // one step is (2): no time axis for the LSTM
+        InvalidSpecException perStepStats = assertThrows(InvalidSpecException.class, () -> Sequential.create()
+                .input(3, 4, 2).add(TimeDistributed.of(dev.strata.spec.layers.BatchNormalization.create())).summary());
+        assertTrue(perStepStats.getMessage().contains("once per time step"), perStepStats.getMessage());
         InvalidSpecException length = assertThrows(InvalidSpecException.class, () -> Sequential.create().input(3)
                 .add(Embedding.of(5, 2).inputLength(4)).summary());
         assertTrue(length.getMessage().contains("input_length"), "Keras 2 checked it: " + length.getMessage());

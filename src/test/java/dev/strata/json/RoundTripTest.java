@@ -43,10 +43,15 @@ class RoundTripTest {
         CustomRegularizer.markRegistered("MyPackage>ScaledL2");
     }
 
-    /** Every activation, once. */
-    static Sequential allActivations() {
+    /** Every activation the dialect can carry, once (each Keras version reads only its own hard_sigmoid). */
+    static Sequential allActivations(Dialect dialect) {
         Sequential s = Sequential.named("activations").input(4);
+        Activation otherHardSigmoid = dialect == Dialect.KERAS3 ? Activation.HARD_SIGMOID_KERAS2
+                : Activation.HARD_SIGMOID;
         for (Activation a : Activation.values()) {
+            if (a == otherHardSigmoid) {
+                continue;
+            }
             s = s.add(ActivationLayer.of(a));
         }
         return s;
@@ -109,14 +114,14 @@ class RoundTripTest {
                 .penalty(Regularizers.l1l2(0.1, 0.2));
     }
 
-    static Stream<ModelSpec> specs() {
-        return Stream.of(allActivations(), allInitializers(), allRegularizers(), functional(), twoHeads());
+    static Stream<ModelSpec> specs(Dialect dialect) {
+        return Stream.of(allActivations(dialect), allInitializers(), allRegularizers(), functional(), twoHeads());
     }
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void fluentSpecsSurviveAWriteAndARead(Dialect dialect) {
-        specs().forEach(spec -> {
+        specs(dialect).forEach(spec -> {
             String json = ModelJson.write(spec, dialect);
             ReadResult back = ModelJson.read(json);
             assertEquals(spec, back.spec(), spec.name() + " in " + dialect);

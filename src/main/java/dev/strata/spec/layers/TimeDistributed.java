@@ -14,10 +14,11 @@ import java.util.List;
 
 /**
  * Keras {@code TimeDistributed}: one layer applied to every time step of a {@code (batch, steps, ...)} input, its
- * weights shared over time and named as the wrapped layer names them ({@code kernel}, {@code bias}). Strata wraps
- * the layers that act on the last axis alone ({@link Dense}, {@link ActivationLayer}), whose per-step result is
- * the layer applied to the whole sequence; Keras 1's {@code TimeDistributedDense} is read as a {@link Dense}, which
- * computes the same. The input mask passes through. Built fluently: {@code TimeDistributed.of(Dense.units(8))}.
+ * weights shared over time and named as the wrapped layer names them ({@code kernel}, {@code bias}). Any
+ * single-input layer without state weights can be wrapped (convolutions, pooling, Flatten, Dropout, recurrent
+ * layers over an inner axis, ...); layers with batch statistics (BatchNormalization) and nested models are refused.
+ * Keras 1's {@code TimeDistributedDense} is read as a {@link Dense}, which computes the same. The input mask
+ * passes through. Built fluently: {@code TimeDistributed.of(Dense.units(8))}.
  */
 public record TimeDistributed(String name, Layer layer, Regularizer activityRegularizer, boolean trainable)
         implements Layer {
@@ -58,10 +59,9 @@ public record TimeDistributed(String name, Layer layer, Regularizer activityRegu
     @Override
     public void validate(String where) {
         Layer.super.validate(where);
-        if (!(layer instanceof Dense) && !(layer instanceof ActivationLayer)) {
-            throw new InvalidSpecException(where, "layer", "TimeDistributed supports Dense and Activation, the "
-                    + "layers whose result at each step is the layer applied to the whole sequence. Received: "
-                    + layer.kerasClassName());
+        if (layer instanceof dev.strata.spec.NestedModel) {
+            throw new InvalidSpecException(where, "layer", "a model inside TimeDistributed is not supported yet; "
+                    + "wrap each of its layers in TimeDistributed instead");
         }
         layer.validate(where + " wrapped layer");
         if (layer.activityRegularizer() != null) {
@@ -75,6 +75,11 @@ public record TimeDistributed(String name, Layer layer, Regularizer activityRegu
     @Override
     public TensorShape outputShape(TensorShape input, String where) {
         TensorShape step = stepShape(input, where);
+        if (layer.weights(step).stream().anyMatch(w -> w.kind() == WeightSpec.Kind.STATE)) {
+            throw new InvalidSpecException(where, "layer", "TimeDistributed(" + layer.kerasClassName() + ") is not "
+                    + "supported: Keras computes its batch statistics and updates its state once per time step, "
+                    + "which Strata does not build; apply the layer to the sequence directly where it allows");
+        }
         TensorShape out = layer.outputShape(step, where);
         int[] dims = new int[out.rank() + 1];
         dims[0] = input.dim(0);
@@ -82,7 +87,8 @@ public record TimeDistributed(String name, Layer layer, Regularizer activityRegu
         return TensorShape.of(dims);
     }
 
-    private static TensorShape stepShape(TensorShape input, String where) {
+    /** The shape one step has: the input's without its steps axis (the batch axis is never in a shape). */
+    public static TensorShape stepShape(TensorShape input, String where) {
         if (input.rank() < 2) {
             throw new InvalidSpecException(where, "input", "TimeDistributed needs inputs of rank >= 3 (batch, "
                     + "steps, ...). Received input shape " + input);
