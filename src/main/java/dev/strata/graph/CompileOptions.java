@@ -10,17 +10,38 @@ package dev.strata.graph;
  * @param trainingNoise whether dropout and noise layers draw noise in training (on by default). Off, they pass
  *     their input through as at inference while everything else trains as usual (batch statistics, state
  *     updates): for debugging and for comparing a step with another framework's.
+ * @param maxSequenceLength the most steps a sequence of unknown length ({@code Input(shape=(None, 8))}) may have:
+ *     recurrent layers are unrolled (TensorFlow's C API cannot differentiate a while loop), so such a sequence is
+ *     padded to this many steps inside the graph and the padding masked, which gives Keras's results for every
+ *     shorter length; a longer one fails with an error naming this option
  */
-public record CompileOptions(long seed, boolean fusedAdam, boolean trainingNoise) {
+public record CompileOptions(long seed, boolean fusedAdam, boolean trainingNoise, int maxSequenceLength) {
+    /** Unroll bound for sequences of unknown length unless set: a graph size that builds in about a second. */
+    public static final int DEFAULT_MAX_SEQUENCE_LENGTH = 100;
+
+    public CompileOptions {
+        if (maxSequenceLength < 1) {
+            throw new IllegalArgumentException("maxSequenceLength must be >= 1, was " + maxSequenceLength);
+        }
+    }
+
     public static CompileOptions seed(long seed) {
-        return new CompileOptions(seed, false, true);
+        return new CompileOptions(seed, false, true, DEFAULT_MAX_SEQUENCE_LENGTH);
+    }
+
+    public static CompileOptions defaults() {
+        return seed(0);
     }
 
     public CompileOptions fusedAdam(boolean fused) {
-        return new CompileOptions(seed, fused, trainingNoise);
+        return new CompileOptions(seed, fused, trainingNoise, maxSequenceLength);
     }
 
     public CompileOptions trainingNoise(boolean noise) {
-        return new CompileOptions(seed, fusedAdam, noise);
+        return new CompileOptions(seed, fusedAdam, noise, maxSequenceLength);
+    }
+
+    public CompileOptions maxSequenceLength(int steps) {
+        return new CompileOptions(seed, fusedAdam, trainingNoise, steps);
     }
 }

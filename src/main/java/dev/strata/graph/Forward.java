@@ -26,6 +26,7 @@ final class Forward {
     private final boolean noise;
     private final Operand<TInt64> step;
     private final long modelSeed;
+    private final int maxSequenceLength;
 
     /**
      * @param noise whether dropout and noise layers draw noise in training
@@ -34,7 +35,14 @@ final class Forward {
      */
     Forward(Scopes layers, ScopeNames names, Map<String, ModelVariable> variables, TowerMode mode, boolean noise,
             Operand<TInt64> step, long modelSeed) {
+        this(layers, names, variables, mode, noise, step, modelSeed, CompileOptions.DEFAULT_MAX_SEQUENCE_LENGTH);
+    }
+
+    /** @param maxSequenceLength see {@link CompileOptions#maxSequenceLength} */
+    Forward(Scopes layers, ScopeNames names, Map<String, ModelVariable> variables, TowerMode mode, boolean noise,
+            Operand<TInt64> step, long modelSeed, int maxSequenceLength) {
         this.layers = layers;
+        this.maxSequenceLength = maxSequenceLength;
         this.names = names;
         this.variables = variables;
         this.mode = mode;
@@ -91,7 +99,7 @@ final class Forward {
             } else {
                 LayerCall lc = new LayerCall(layers.of(scope), call, varPrefix, in, variables, mode, noise,
                         Seeds.forPath(modelSeed, varPrefix + layer.name() + (call.node() == 0 ? "" : "#" + call.node())),
-                        step, updates);
+                        step, updates, maxSequenceLength);
                 out = Kernels.forLayer(layer, call.row().where()).callAll(layer, lc);
             }
             for (int k = 0; k < out.size(); k++) {

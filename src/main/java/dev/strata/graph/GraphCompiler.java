@@ -155,9 +155,9 @@ public final class GraphCompiler {
             io.add(LEARNING_RATE, new long[0], lrHandle, learningRate);
 
             Tower train = new Forward(scopes.train, scopes.names, vars, TowerMode.TRAINING, options.trainingNoise(),
-                    step, seed).build(summary, inputs);
-            Tower eval = new Forward(scopes.eval, scopes.names, vars, TowerMode.EVALUATION, false, null, seed)
-                    .build(summary, inputs);
+                    step, seed, options.maxSequenceLength()).build(summary, inputs);
+            Tower eval = new Forward(scopes.eval, scopes.names, vars, TowerMode.EVALUATION, false, null, seed,
+                    options.maxSequenceLength()).build(summary, inputs);
 
             List<RegularizationTerm> weightTerms = RegularizationTerms.forWeights(scopes, summary, vars,
                     spec.penalties());
@@ -225,6 +225,11 @@ public final class GraphCompiler {
 
     /** Builds the INFER-mode graph: inputs, variables, forward pass, outputs. The caller closes it. */
     public static InferenceGraph inference(ModelSpec spec) {
+        return inference(spec, CompileOptions.defaults());
+    }
+
+    /** The INFER-mode graph built with {@code options}' sequence bound (its seed and optimizer choices unused). */
+    public static InferenceGraph inference(ModelSpec spec, CompileOptions options) {
         ModelSummary summary = check(spec);
         Graph graph = new Graph();
         try {
@@ -233,8 +238,8 @@ public final class GraphCompiler {
             VariableIo io = new VariableIo(scopes.root.of("io"));
             List<Placeholder<TFloat32>> inputs = inputPlaceholders(tf, summary);
             Map<String, ModelVariable> vars = Variables.create(scopes, summary, io);
-            Tower tower = new Forward(scopes.layers, scopes.names, vars, TowerMode.INFERENCE, false, null, 0)
-                    .build(summary, inputs);
+            Tower tower = new Forward(scopes.layers, scopes.names, vars, TowerMode.INFERENCE, false, null, 0,
+                    options.maxSequenceLength()).build(summary, inputs);
             List<Operand<TFloat32>> outputs = new ArrayList<>();
             for (int i = 0; i < tower.outputs().size(); i++) {
                 String name = tower.outputs().size() == 1 ? "output" : "output_" + i;

@@ -27,12 +27,13 @@ public final class LayerCall {
     private final long seed;
     private final Operand<TInt64> step;
     private final List<StateUpdate> updates;
+    private final int maxSequenceLength;
 
     /** A call of a layer of a chain (one input, first call). */
     LayerCall(Ops tf, LayerSummary row, List<Flow> inputs, Map<String, ModelVariable> variables, TowerMode mode,
               boolean noise, long seed, Operand<TInt64> step, List<StateUpdate> updates) {
         this(tf, new LayerCallSummary(row, 0, List.of(), row.inputShapes(), row.outputShapes()), "", inputs,
-                variables, mode, noise, seed, step, updates);
+                variables, mode, noise, seed, step, updates, CompileOptions.DEFAULT_MAX_SEQUENCE_LENGTH);
     }
 
     /**
@@ -40,8 +41,10 @@ public final class LayerCall {
      *     nested model: its weights are looked up under it
      */
     LayerCall(Ops tf, LayerCallSummary call, String prefix, List<Flow> inputs, Map<String, ModelVariable> variables,
-              TowerMode mode, boolean noise, long seed, Operand<TInt64> step, List<StateUpdate> updates) {
+              TowerMode mode, boolean noise, long seed, Operand<TInt64> step, List<StateUpdate> updates,
+              int maxSequenceLength) {
         this.tf = tf;
+        this.maxSequenceLength = maxSequenceLength;
         this.call = call;
         this.prefix = prefix;
         this.inputs = List.copyOf(inputs);
@@ -144,8 +147,13 @@ public final class LayerCall {
         TensorShape out = inner.outputShape(innerInput, call.layer().name());
         LayerCall wrapped = new LayerCall(tf, new LayerCallSummary(call.row(), call.node(), call.inputs(),
                 List.of(innerInput), List.of(out)), prefix, List.of(input), variables, mode, noise, seed, step,
-                updates);
+                updates, maxSequenceLength);
         return Kernels.forLayer(inner, call.layer().name()).call(inner, wrapped);
+    }
+
+    /** How many steps a sequence of unknown length may have: see {@link CompileOptions#maxSequenceLength}. */
+    public int maxSequenceLength() {
+        return maxSequenceLength;
     }
 
     /** Assigns {@code value} to a state weight of the layer when the training step runs; training only. */

@@ -53,7 +53,7 @@ final class FitLoop {
         int steps = (n + batch - 1) / batch;
         FitPlan plan = new FitPlan(options.initialEpoch(), options.epochs(), steps, n,
                 validation == null ? 0 : validation.size(), batch);
-        BatchFeeder feeder = new BatchFeeder(train, model.targetDims());
+        BatchFeeder feeder = new BatchFeeder(train, model.targetDims(train));
         long seed = options.shuffleSeed() != null ? options.shuffleSeed() : model.options().seed();
         History history = new History();
         model.clearStopRequest();

@@ -13,6 +13,7 @@ import dev.strata.spec.ModelSummary;
 import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class Model implements AutoCloseable {
 
     Map<String, Double> evaluateLogs(Dataset data, int batchSize, String prefix) {
         requireTargets(data);
-        BatchFeeder feeder = new BatchFeeder(data, targetDims());
+        BatchFeeder feeder = new BatchFeeder(data, targetDims(data));
         RunningMeans means = newMeans();
         for (int from = 0; from < data.size(); from += batchSize) {
             int n = Math.min(batchSize, data.size() - from);
@@ -189,7 +190,8 @@ public final class Model implements AutoCloseable {
         List<TensorShape> shapes = train.summary().outputShapes();
         List<float[][]> out = new ArrayList<>();
         for (TensorShape shape : shapes) {
-            out.add(new float[data.size()][(int) shape.size()]);
+            // An output of unknown length (a sequence of unknown steps) is sized by the first batch that runs.
+            out.add(shape.isFullyDefined() ? new float[data.size()][(int) shape.size()] : new float[data.size()][]);
         }
         BatchFeeder feeder = new BatchFeeder(data, List.of());
         for (int from = 0; from < data.size(); from += batchSize) {
@@ -199,10 +201,10 @@ public final class Model implements AutoCloseable {
             infer.outputs().forEach(runner::fetch);
             try (Result r = runner.run()) {
                 for (int k = 0; k < shapes.size(); k++) {
-                    int width = (int) shapes.get(k).size();
                     float[] flat = floats((TFloat32) r.get(k));
+                    int width = flat.length / n;
                     for (int i = 0; i < n; i++) {
-                        System.arraycopy(flat, i * width, out.get(k)[from + i], 0, width);
+                        out.get(k)[from + i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
                     }
                 }
             } finally {
@@ -214,7 +216,7 @@ public final class Model implements AutoCloseable {
 
     private void syncInference() {
         if (infer == null) {
-            infer = GraphCompiler.inference(spec);
+            infer = GraphCompiler.inference(spec, options.compileOptions());
             inferSession = Sessions.open(infer.graph(), options);
         }
         if (inferVersion != weightsVersion) {
@@ -368,21 +370,44 @@ public final class Model implements AutoCloseable {
         return new RunningMeans(train.statBlocks());
     }
 
-    /** The shape of one example's target per output, as the target placeholders take it (empty: sparse labels). */
-    List<long[]> targetDims() {
+    /**
+     * The shape of one example's target per output, as the target placeholders take it (empty: sparse labels); an
+     * output of unknown length (a sequence of unknown steps) takes the data's.
+     */
+    List<long[]> targetDims(Dataset data) {
         List<long[]> dims = new ArrayList<>();
         List<TrainingConfig.OutputTraining> outputs = train.outputs();
         for (int i = 0; i < outputs.size(); i++) {
+            TensorShape out = train.summary().outputShapes().get(i);
+            boolean fromData = !out.isFullyDefined() && data.hasTargets() && i < data.yShapes().size()
+                    && fits(data.yShapes().get(i), out);
             dims.add(outputs.get(i).loss() instanceof Loss.SparseCategoricalCrossentropy ? new long[0]
-                    : BatchFeeder.toLong(train.summary().outputShapes().get(i).dims()));
+                    : BatchFeeder.toLong((fromData ? data.yShapes().get(i) : out).dims()));
         }
         return dims;
+    }
+
+    /** Whether data of shape {@code given} can feed a tensor of shape {@code want}: unknown dims take any size. */
+    static boolean fits(TensorShape given, TensorShape want) {
+        if (given.rank() != want.rank()) {
+            return false;
+        }
+        for (int d = 0; d < want.rank(); d++) {
+            if (want.dim(d) != TensorShape.UNKNOWN && want.dim(d) != given.dim(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void requireInputs(Dataset data) {
         List<TensorShape> want = new ArrayList<>();
         train.summary().inputs().forEach(in -> want.add(in.shape()));
-        if (!data.xShapes().equals(want)) {
+        boolean fit = data.xShapes().size() == want.size();
+        for (int k = 0; fit && k < want.size(); k++) {
+            fit = fits(data.xShapes().get(k), want.get(k));
+        }
+        if (!fit) {
             throw new IllegalArgumentException("inputs have shape" + (want.size() > 1 ? "s " + data.xShapes()
                     : " " + data.xShape()) + " but model '" + spec.name() + "' expects " + (want.size() > 1 ? want
                     : want.get(0)));
@@ -394,7 +419,7 @@ public final class Model implements AutoCloseable {
             throw new IllegalArgumentException("this dataset has no targets; fit and evaluate need them");
         }
         requireInputs(data);
-        List<long[]> dims = targetDims();
+        List<long[]> dims = targetDims(data);
         List<TensorShape> given = data.yShapes();
         if (given.size() != dims.size()) {
             throw new IllegalArgumentException("the dataset has " + given.size() + " targets but model '"

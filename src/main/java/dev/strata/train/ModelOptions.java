@@ -11,35 +11,48 @@ import dev.strata.graph.CompileOptions;
  * of training stay as they are: for debugging, and for comparing a step with another framework).
  */
 public record ModelOptions(long seed, int intraOpThreads, int interOpThreads, boolean fusedAdam,
-                           boolean trainingNoise) {
+                           boolean trainingNoise, int maxSequenceLength) {
     public ModelOptions {
         if (intraOpThreads < 0 || interOpThreads < 0) {
             throw new IllegalArgumentException("thread counts must be >= 0 (0 = TensorFlow default)");
         }
+        if (maxSequenceLength < 1) {
+            throw new IllegalArgumentException("maxSequenceLength must be >= 1, was " + maxSequenceLength);
+        }
     }
 
     public static ModelOptions defaults() {
-        return new ModelOptions(0, 0, 0, false, true);
+        return new ModelOptions(0, 0, 0, false, true, CompileOptions.DEFAULT_MAX_SEQUENCE_LENGTH);
     }
 
     public ModelOptions seed(long seed) {
-        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam, trainingNoise);
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam, trainingNoise, maxSequenceLength);
     }
 
     public ModelOptions threads(int intraOp, int interOp) {
-        return new ModelOptions(seed, intraOp, interOp, fusedAdam, trainingNoise);
+        return new ModelOptions(seed, intraOp, interOp, fusedAdam, trainingNoise, maxSequenceLength);
     }
 
     public ModelOptions fusedAdam(boolean fused) {
-        return new ModelOptions(seed, intraOpThreads, interOpThreads, fused, trainingNoise);
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fused, trainingNoise, maxSequenceLength);
     }
 
     /** Whether dropout and noise layers draw noise in training; see the class comment. */
     public ModelOptions trainingNoise(boolean noise) {
-        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam, noise);
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam, noise, maxSequenceLength);
+    }
+
+    /**
+     * The most steps a sequence of unknown length may have (default 100): recurrent layers are unrolled, so such a
+     * sequence is padded to this length inside the graph and the padding masked (Keras's results for every shorter
+     * length; a longer one is refused with an error naming this option). Longer bounds build larger graphs.
+     */
+    public ModelOptions maxSequenceLength(int steps) {
+        return new ModelOptions(seed, intraOpThreads, interOpThreads, fusedAdam, trainingNoise, steps);
     }
 
     CompileOptions compileOptions() {
-        return CompileOptions.seed(seed).fusedAdam(fusedAdam).trainingNoise(trainingNoise);
+        return CompileOptions.seed(seed).fusedAdam(fusedAdam).trainingNoise(trainingNoise)
+                .maxSequenceLength(maxSequenceLength);
     }
 }

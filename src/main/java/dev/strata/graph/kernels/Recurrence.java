@@ -1,7 +1,6 @@
 package dev.strata.graph.kernels;
 
 import dev.strata.graph.LayerCall;
-import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.TensorShape;
 import dev.strata.spec.layers.Recurrent;
 import java.util.ArrayList;
@@ -19,7 +18,8 @@ import org.tensorflow.types.TInt32;
  * The loop of Keras's {@code backend.rnn}, unrolled over the known number of steps. TensorFlow's C API can build a
  * while loop ({@code Graph.whileLoop}) but cannot differentiate one that RNNs need: its while-loop gradient keeps no
  * per-step values (no stacks), wants a gradient into every loop output, and otherwise aborts the process
- * ({@code gradients.cc} CHECK); so every sequence length must be known when the graph is built.
+ * ({@code gradients.cc} CHECK); so the unrolled length must be known when the graph is built. A sequence of unknown
+ * length is padded to a bound and masked (see {@link #padded}).
  *
  * <p>As Keras: the sequence is read backwards with {@code go_backwards} (outputs stay in reading order); at a
  * masked step the states keep their previous value and the output repeats the previous step's output (zeros before
@@ -48,13 +48,16 @@ final class Recurrence {
                       List<Operand<TFloat32>> initial, long salt) {
         Ops tf = call.tf();
         TensorShape in = call.inputShape();
-        int steps = in.dim(0);
-        if (steps == TensorShape.UNKNOWN) {
-            throw new InvalidSpecException(rnn.name(), "input", rnn.kerasClassName() + " needs a known number of "
-                    + "time steps: Strata unrolls the loop, because TensorFlow's C API cannot differentiate a while "
-                    + "loop. Give the input a fixed length (pad the sequences). Received input shape " + in);
-        }
         int features = in.dim(-1);
+        if (in.dim(0) == TensorShape.UNKNOWN) {
+            return padded(call, rnn, x, mask, w, initial, salt, features);
+        }
+        return unrolled(call, rnn, x, mask, w, initial, salt, in.dim(0), features);
+    }
+
+    private static Result unrolled(LayerCall call, Recurrent rnn, Operand<TFloat32> x, Operand<TBool> mask,
+                                   Weights w, List<Operand<TFloat32>> initial, long salt, int steps, int features) {
+        Ops tf = call.tf();
         Cells.Dropout drop = Cells.Dropout.draw(call, rnn, x, salt);
         List<List<Operand<TFloat32>>> gateInputs = projectInputs(tf, rnn, x, w, drop, steps, features);
         List<Operand<TBool>> masks = mask == null ? null : stepMasks(tf, mask, steps);
@@ -85,6 +88,50 @@ final class Recurrence {
         }
         Operand<TFloat32> output = rnn.returnSequences() ? tf.stack(outputs, Stack.axis(1L)) : previous;
         return new Result(output, states);
+    }
+
+    /**
+     * A sequence of unknown length L: padded to {@link LayerCall#maxSequenceLength} steps with those past L masked,
+     * which keeps the states and repeats the output there exactly as Keras's loop over L steps ends; the outputs are
+     * then cut back to the L that belong to the sequence (the last L in reading order with {@code go_backwards}).
+     * A longer sequence fails when the graph runs, naming the option that raises the bound.
+     */
+    private static Result padded(LayerCall call, Recurrent rnn, Operand<TFloat32> x, Operand<TBool> mask, Weights w,
+                                 List<Operand<TFloat32>> initial, long salt, int features) {
+        Ops tf = call.tf();
+        int bound = call.maxSequenceLength();
+        Operand<TInt32> length = tf.reshape(tf.slice(tf.shape(x), tf.constant(new int[] {1}),
+                tf.constant(new int[] {1})), tf.constant(new int[0]));
+        Operand<TInt32> boundOp = tf.constant(bound);
+        org.tensorflow.op.core.AssertThat fits = tf.assertThat(tf.math.lessEqual(length, boundOp), List.of(
+                tf.constant(rnn.name() + ": a sequence of unknown length has more steps than the " + bound
+                        + " the graph was built for; raise ModelOptions.maxSequenceLength (steps given:"), length,
+                tf.constant(")")));
+        Operand<TInt32> extra = tf.math.sub(boundOp, length);
+        Operand<TInt32> padding = tf.reshape(tf.stack(List.of(tf.constant(0), tf.constant(0), tf.constant(0), extra,
+                tf.constant(0), tf.constant(0))), tf.constant(new int[] {3, 2}));
+        Operand<TFloat32> xPadded = tf.withControlDependencies(List.of(fits)).pad(x, padding, tf.constant(0f));
+        xPadded = tf.reshape(xPadded, tf.constant(new int[] {-1, bound, features}));
+        // Steps before L are real; a given mask (batch, L) is padded with false.
+        Operand<TBool> real = tf.expandDims(tf.math.less(tf.range(tf.constant(0), boundOp, tf.constant(1)), length),
+                tf.constant(0));
+        Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+        Operand<TBool> fullMask = tf.broadcastTo(real, tf.concat(List.of(batch, tf.constant(new int[] {bound})),
+                tf.constant(0)));
+        if (mask != null) {
+            Operand<TInt32> maskPadding = tf.reshape(tf.stack(List.of(tf.constant(0), tf.constant(0),
+                    tf.constant(0), extra)), tf.constant(new int[] {2, 2}));
+            Operand<TFloat32> given = tf.pad(tf.dtypes.cast(mask, TFloat32.class), maskPadding, tf.constant(0f));
+            fullMask = tf.math.logicalAnd(tf.math.greater(given, tf.constant(0f)), real);
+        }
+        Result r = unrolled(call, rnn, xPadded, fullMask, w, initial, salt, bound, features);
+        if (!rnn.returnSequences()) {
+            return r;
+        }
+        Operand<TInt32> start = rnn.goBackwards() ? extra : tf.constant(0);
+        Operand<TFloat32> kept = tf.slice(r.output(), tf.stack(List.of(tf.constant(0), start, tf.constant(0))),
+                tf.stack(List.of(tf.constant(-1), length, tf.constant(-1))));
+        return new Result(kept, r.states());
     }
 
     /**
