@@ -34,6 +34,10 @@ public final class StrataCli {
             out.print(help());
             return 0;
         }
+        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+            out.println(version());
+            return 0;
+        }
         Command command = commands.get(args.get(0));
         if (command == null) {
             err.println("strata: unknown command '" + args.get(0) + "'");
@@ -57,8 +61,23 @@ public final class StrataCli {
         }
     }
 
+    /** {@code strata 0.1.0 (TensorFlow Java 1.1.0)}, from the build's filtered version.properties. */
+    static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = StrataCli.class.getResourceAsStream("/dev/strata/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return "strata " + p.getProperty("version", "unknown") + " (TensorFlow Java " + p.getProperty("tensorflow",
+                "unknown") + ")";
+    }
+
     String help() {
-        StringBuilder sb = new StringBuilder("Usage: strata <command> [options]   (strata <command> --help for details)\n\n");
+        StringBuilder sb = new StringBuilder("Usage: strata <command> [options]   (strata <command> --help for details;"
+                + " strata --version)\n\n");
         for (Command c : commands.values()) {
             sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
         }

@@ -46,12 +46,20 @@ final class SummaryCommand implements Command {
         ModelSummary summary = GraphCompiler.check(read.spec());
         out.print(summary);
         read.training().ifPresent(t -> out.println("Training: optimizer " + t.optimizer().kerasClassName()
-                + " (learning rate " + t.optimizer().learningRate() + "), loss "
+                + " (learning rate " + shortest(t.optimizer().learningRate()) + "), loss "
                 + t.lossDescription(summary.outputNames())
                 + (t.metrics().isEmpty() ? "" : ", metrics " + SpecFiles.metricNames(t))));
         for (String w : read.warnings()) {
             out.println("warning: " + w);
         }
         return 0;
+    }
+
+    /**
+     * A rate as its writer meant it: Keras writes float32 values as doubles ({@code 0.019999999552965164}), which
+     * print as the float they are ({@code 0.02}).
+     */
+    static String shortest(double v) {
+        return (double) (float) v == v ? Float.toString((float) v) : Double.toString(v);
     }
 }

@@ -84,7 +84,7 @@ final class TrainCommand implements Command {
         TrainingData data = TrainingData.from(a, summary, config);
         out.print(summary);
         out.println("Training on " + data.description() + " with " + config.optimizer().kerasClassName()
-                + " (learning rate " + config.optimizer().learningRate() + "), loss "
+                + " (learning rate " + SummaryCommand.shortest(config.optimizer().learningRate()) + "), loss "
                 + config.lossDescription(summary.outputNames()));
         FitOptions fit = FitOptions.epochs(a.intValue("--epochs", 10)).batchSize(a.intValue("--batch-size", 32))
                 .validationData(data.validation());
@@ -93,21 +93,29 @@ final class TrainCommand implements Command {
         }
         long seed = a.value("--seed", null) == null ? 0 : Long.parseLong(a.value("--seed", "0"));
         try (Model model = Model.compile(read.spec(), config, ModelOptions.defaults().seed(seed))) {
-            History history = model.fit(data.train(), fit);
-            out.println();
-            out.print(history);
+            History history = model.fit(data.train(), fit); // the progress lines already show every epoch
             Evaluation eval = model.evaluate(data.validation() != null ? data.validation() : data.train());
             out.println((data.validation() != null ? "validation: " : "training data: ") + eval);
             for (RegularizationValue r : model.losses()) {
                 out.printf("  %-40s %s%n", r.name(), r.value());
             }
             if (a.value("--save-weights", null) != null) {
-                Checkpoints.saveWeights(model, Path.of(a.value("--save-weights", null)));
-                out.println("weights written to " + a.value("--save-weights", null));
+                Path weights = Path.of(a.value("--save-weights", null));
+                Checkpoints.saveWeights(model, weights);
+                out.println("weights written to " + weights);
+                if (!data.classNames().isEmpty()) {
+                    Path classes = weights.resolveSibling(weights.getFileName() + ".classes.txt");
+                    ClassNamesFile.write(classes, data.classNames());
+                    out.println("class names written to " + classes);
+                }
             }
             if (a.value("--export", null) != null) {
-                SavedModelExport.export(model, Path.of(a.value("--export", null)));
-                out.println("SavedModel written to " + a.value("--export", null));
+                Path dir = Path.of(a.value("--export", null));
+                SavedModelExport.export(model, dir);
+                out.println("SavedModel written to " + dir);
+                if (!data.classNames().isEmpty()) {
+                    ClassNamesFile.write(dir.resolve("assets.extra").resolve("classes.txt"), data.classNames());
+                }
             }
             if (a.value("--plot", null) != null) {
                 HistoryPlot.write(history, Path.of(a.value("--plot", null)));

@@ -17,10 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The data a command trains on: a CSV file (labels encoded as the loss needs them; the last fraction held
- * out for validation, as Keras's validation_split) or, without one, the embedded demo data set.
+ * The data a command trains on: a CSV file (labels encoded as the loss needs them, class names numbered in sorted
+ * order; the last fraction held out for validation, as Keras's validation_split) or, without one, the embedded
+ * demo data set.
+ *
+ * @param classNames the class of each index when the labels were names, else empty
  */
-record TrainingData(Dataset train, Dataset validation, String description) {
+record TrainingData(Dataset train, Dataset validation, String description, java.util.List<String> classNames) {
 
     static final java.util.List<String> OPTIONS = java.util.List.of("--data", "--label", "--validation-split");
     static final java.util.List<String> FLAGS = java.util.List.of("--standardize");
@@ -37,7 +40,8 @@ record TrainingData(Dataset train, Dataset validation, String description) {
             }
             DemoData demo = DemoData.standard();
             return new TrainingData(demo.train(), demo.validation(), "embedded demo data ("
-                    + demo.train().size() + " training, " + demo.validation().size() + " validation examples)");
+                    + demo.train().size() + " training, " + demo.validation().size() + " validation examples)",
+                    java.util.List.of());
         }
         Path path = Path.of(file);
         if (model.inputs().size() > 1 || model.outputNames().size() > 1) {
@@ -57,12 +61,14 @@ record TrainingData(Dataset train, Dataset validation, String description) {
         }
         CsvData csv = CsvLoader.load(path, options);
         double split = a.doubleValue("--validation-split", 0.2);
+        String classes = csv.classNames().isEmpty() ? "" : "; classes " + csv.describeClasses();
         if (split == 0) {
-            return new TrainingData(csv.dataset(), null, file + " (" + csv.dataset().size() + " examples)");
+            return new TrainingData(csv.dataset(), null, file + " (" + csv.dataset().size() + " examples" + classes
+                    + ")", csv.classNames());
         }
         Dataset[] parts = csv.dataset().splitLast(split);
         return new TrainingData(parts[0], parts[1], file + " (" + parts[0].size() + " training, " + parts[1].size()
-                + " validation examples, label column '" + csv.labelName() + "')");
+                + " validation examples, label column '" + csv.labelName() + "'" + classes + ")", csv.classNames());
     }
 
     /**
@@ -80,11 +86,11 @@ record TrainingData(Dataset train, Dataset validation, String description) {
         Dataset all = CsvLoader.load(path, CsvLayout.byName(model, config));
         double split = a.doubleValue("--validation-split", 0.2);
         if (split == 0) {
-            return new TrainingData(all, null, path + " (" + all.size() + " examples)");
+            return new TrainingData(all, null, path + " (" + all.size() + " examples)", java.util.List.of());
         }
         Dataset[] parts = all.splitLast(split);
         return new TrainingData(parts[0], parts[1], path + " (" + parts[0].size() + " training, "
-                + parts[1].size() + " validation examples, columns by input and output name)");
+                + parts[1].size() + " validation examples, columns by input and output name)", java.util.List.of());
     }
 
     private static String lastHeader(Path csv) throws IOException {

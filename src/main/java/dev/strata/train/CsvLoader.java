@@ -18,6 +18,10 @@ import java.util.List;
  * stream into one flat array, without an object per row. Blank lines are skipped; cells may be quoted
  * ({@code "a,b"}, {@code ""} for a quote) but not span lines.
  *
+ * <p>A label column of names ({@code setosa}, {@code versicolor}, ...) is read as classes, numbered in sorted
+ * order (or as {@link CsvOptions#classNames} says, for files read after the training file): class indices for
+ * sparse and one-hot labels, 0 and 1 for two names read as values (binary crossentropy).
+ *
  * <p>Anything that is not a clean table of finite numbers fails with a {@link CsvFormatException} that names
  * {@code file:line:column} and the column: a bad or empty cell, a row with too many or too few cells, a label
  * column missing from the header, a label that is not a valid class index.
@@ -87,9 +91,21 @@ public final class CsvLoader {
             int features = names.size() - 1;
             int targetWidth = options.labels() == CsvOptions.Labels.ONE_HOT ? options.classes() : 1;
             int rows = 0;
+            ClassNames named = null;
             for (List<CsvReader.Cell> row = in.row(names.size()); row != null; row = in.row(names.size())) {
                 ensure(features, targetWidth);
+                if (rows == 0 && (options.classNames() != null || !CsvReader.isNumber(row.get(label)))) {
+                    named = new ClassNames(options.classNames());
+                }
                 for (int i = 0; i < row.size(); i++) {
+                    if (i == label && named != null) {
+                        if (row.get(i).text().isBlank()) {
+                            throw in.error(in.lineNumber(), row.get(i).column(), "empty label in column '"
+                                    + names.get(i) + "'");
+                        }
+                        named.add(row.get(i), in.lineNumber());
+                        continue;
+                    }
                     float v = in.number(row.get(i), names.get(i));
                     if (i == label) {
                         target(v, row.get(i), names.get(i));
@@ -101,6 +117,11 @@ public final class CsvLoader {
             }
             if (rows == 0) {
                 throw in.error(in.lineNumber() + 1, 1, "no data rows after the header");
+            }
+            List<String> classNames = List.of();
+            if (named != null) {
+                classNames = named.names();
+                encodeNames(named, classNames, names.get(label));
             }
             float[] xs = Arrays.copyOf(x, xUsed);
             Standardizer standardizer = null;
@@ -117,7 +138,7 @@ public final class CsvLoader {
             featureNames.remove(label);
             Dataset data = Dataset.of(xs, TensorShape.of(features), Arrays.copyOf(y, yUsed),
                     TensorShape.of(targetWidth));
-            return new CsvData(data, featureNames, names.get(label), standardizer);
+            return new CsvData(data, featureNames, names.get(label), standardizer, classNames);
         }
 
         private int labelColumn(List<String> names, List<CsvReader.Cell> header, int line) {
@@ -145,6 +166,39 @@ public final class CsvLoader {
             return found;
         }
 
+        /** Fills the targets from label names, now that every name (and so the numbering) is known. */
+        private void encodeNames(ClassNames named, List<String> classNames, String column) {
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < classNames.size(); i++) {
+                index.put(classNames.get(i), i);
+            }
+            int k = classNames.size();
+            if (options.labels() == CsvOptions.Labels.VALUES && k > 2) {
+                throw in.error(named.lines[0], named.columns[0], "column '" + column + "' holds " + k + " class "
+                        + "names (" + String.join(", ", classNames) + ") but the loss takes numbers; use a "
+                        + "categorical loss, or two names for a binary one");
+            }
+            if (options.labels() == CsvOptions.Labels.ONE_HOT && k > options.classes()) {
+                throw in.error(named.lines[0], named.columns[0], "column '" + column + "' names " + k + " classes ("
+                        + String.join(", ", classNames) + ") but the model has " + options.classes() + " outputs");
+            }
+            yUsed = 0;
+            for (int r = 0; r < named.count; r++) {
+                Integer c = index.get(named.texts.get(r));
+                if (c == null) {
+                    throw in.error(named.lines[r], named.columns[r], "label '" + named.texts.get(r) + "' in column '"
+                            + column + "' is not one of the training classes " + classNames);
+                }
+                if (options.labels() == CsvOptions.Labels.ONE_HOT) {
+                    Arrays.fill(y, yUsed, yUsed + options.classes(), 0f);
+                    y[yUsed + c] = 1f;
+                    yUsed += options.classes();
+                } else {
+                    y[yUsed++] = c;
+                }
+            }
+        }
+
         private void target(float v, CsvReader.Cell cell, String column) {
             switch (options.labels()) {
                 case VALUES -> y[yUsed++] = v;
@@ -166,6 +220,35 @@ public final class CsvLoader {
             if (yUsed + targetWidth > y.length) {
                 y = Arrays.copyOf(y, Math.max(y.length * 2, yUsed + targetWidth));
             }
+        }
+    }
+
+    /** A label column of class names: each row's name and where it stood, until the numbering is known. */
+    private static final class ClassNames {
+        private final List<String> given;
+        private final List<String> texts = new ArrayList<>();
+        private int[] lines = new int[256];
+        private int[] columns = new int[256];
+        private int count;
+
+        ClassNames(List<String> given) {
+            this.given = given;
+        }
+
+        void add(CsvReader.Cell cell, int line) {
+            String name = cell.text().strip();
+            if (count == lines.length) {
+                lines = Arrays.copyOf(lines, count * 2);
+                columns = Arrays.copyOf(columns, count * 2);
+            }
+            texts.add(name);
+            lines[count] = line;
+            columns[count++] = cell.column();
+        }
+
+        /** The given numbering, or the names sorted. */
+        List<String> names() {
+            return given != null ? given : new java.util.TreeSet<>(texts).stream().toList();
         }
     }
 }

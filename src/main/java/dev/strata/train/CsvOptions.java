@@ -12,9 +12,11 @@ package dev.strata.train;
  * @param standardizeFeatures whether features are standardized
  * @param standardizer statistics to standardize with, from the training file; null with
  *     {@code standardizeFeatures} means "compute them from this file"
+ * @param classNames the class of each index when labels are names ({@code setosa}, ...), from the training file;
+ *     null means "the sorted names this file has" (numeric labels need none)
  */
 public record CsvOptions(String labelName, int labelIndex, Labels labels, int classes, char separator,
-                         boolean standardizeFeatures, Standardizer standardizer) {
+                         boolean standardizeFeatures, Standardizer standardizer, java.util.List<String> classNames) {
 
     /** How the label column becomes the target of each example. */
     public enum Labels {
@@ -43,6 +45,12 @@ public record CsvOptions(String labelName, int labelIndex, Labels labels, int cl
         if (standardizer != null && !standardizeFeatures) {
             throw new IllegalArgumentException("a standardizer is only used with standardize");
         }
+        if (classNames != null) {
+            classNames = java.util.List.copyOf(classNames);
+            if (classNames.isEmpty() || new java.util.HashSet<>(classNames).size() != classNames.size()) {
+                throw new IllegalArgumentException("class names must be distinct and at least one: " + classNames);
+            }
+        }
     }
 
     /** The label column by header name; labels as values, comma separator, no standardization. */
@@ -50,7 +58,7 @@ public record CsvOptions(String labelName, int labelIndex, Labels labels, int cl
         if (column == null || column.isEmpty()) {
             throw new IllegalArgumentException("label column name must not be empty");
         }
-        return new CsvOptions(column, -1, Labels.VALUES, 0, ',', false, null);
+        return new CsvOptions(column, -1, Labels.VALUES, 0, ',', false, null, null);
     }
 
     /** The label column by zero-based position. */
@@ -58,32 +66,35 @@ public record CsvOptions(String labelName, int labelIndex, Labels labels, int cl
         if (column < 0) {
             throw new IllegalArgumentException("label column index must be >= 0, was " + column);
         }
-        return new CsvOptions(null, column, Labels.VALUES, 0, ',', false, null);
+        return new CsvOptions(null, column, Labels.VALUES, 0, ',', false, null, null);
     }
 
     /** Labels are the target values themselves (the default). */
     public CsvOptions values() {
-        return new CsvOptions(labelName, labelIndex, Labels.VALUES, 0, separator, standardizeFeatures, standardizer);
+        return new CsvOptions(labelName, labelIndex, Labels.VALUES, 0, separator, standardizeFeatures, standardizer,
+                classNames);
     }
 
     /** Labels are class indices, kept as one index per example. */
     public CsvOptions sparse() {
-        return new CsvOptions(labelName, labelIndex, Labels.SPARSE, 0, separator, standardizeFeatures, standardizer);
+        return new CsvOptions(labelName, labelIndex, Labels.SPARSE, 0, separator, standardizeFeatures, standardizer,
+                classNames);
     }
 
     /** Labels are class indices in {@code [0, classes)}, turned into one-hot rows. */
     public CsvOptions oneHot(int classes) {
         return new CsvOptions(labelName, labelIndex, Labels.ONE_HOT, classes, separator, standardizeFeatures,
-                standardizer);
+                standardizer, classNames);
     }
 
     public CsvOptions separator(char separator) {
-        return new CsvOptions(labelName, labelIndex, labels, classes, separator, standardizeFeatures, standardizer);
+        return new CsvOptions(labelName, labelIndex, labels, classes, separator, standardizeFeatures, standardizer,
+                classNames);
     }
 
     /** Standardize every feature with this file's mean and standard deviation (use it for training data). */
     public CsvOptions standardize() {
-        return new CsvOptions(labelName, labelIndex, labels, classes, separator, true, null);
+        return new CsvOptions(labelName, labelIndex, labels, classes, separator, true, null, classNames);
     }
 
     /** Standardize with statistics computed on the training data (use it for validation and test data). */
@@ -91,6 +102,15 @@ public record CsvOptions(String labelName, int labelIndex, Labels labels, int cl
         if (fromTraining == null) {
             throw new IllegalArgumentException("standardizer must not be null");
         }
-        return new CsvOptions(labelName, labelIndex, labels, classes, separator, true, fromTraining);
+        return new CsvOptions(labelName, labelIndex, labels, classes, separator, true, fromTraining, classNames);
+    }
+
+    /**
+     * Labels are class names mapped to indices as the training file's were (its {@link CsvData#classNames()}), for
+     * validation and test files: a name the training file lacked is an error.
+     */
+    public CsvOptions classNames(java.util.List<String> names) {
+        return new CsvOptions(labelName, labelIndex, labels, classes, separator, standardizeFeatures, standardizer,
+                names);
     }
 }

@@ -61,6 +61,11 @@ final class CsvReader {
         return names;
     }
 
+    /** Whether a cell holds a number (the loaders read label columns of names as classes). */
+    static boolean isNumber(Cell cell) {
+        return NUMBER.matcher(cell.text().strip()).matches();
+    }
+
     float number(Cell cell, String column) {
         String t = cell.text().strip();
         if (t.isEmpty()) {

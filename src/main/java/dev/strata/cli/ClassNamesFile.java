@@ -1,0 +1,35 @@
+package dev.strata.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The class names a model was trained with, one per line in index order, beside its weights
+ * ({@code FILE.classes.txt}) or in a SavedModel's {@code assets.extra/classes.txt} (where TensorFlow Serving keeps
+ * files it does not read): what turns a predicted index back into {@code versicolor}.
+ */
+final class ClassNamesFile {
+    private ClassNamesFile() {
+    }
+
+    /** Written whole or not at all: a temporary file moved into place. */
+    static void write(Path file, List<String> names) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static List<String> read(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
+    }
+}
