@@ -6,6 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -66,10 +67,19 @@ final class DataLoss {
         return meanAll(tf, perExample);
     }
 
-    /** TensorFlow's {@code sigmoid_cross_entropy_with_logits}: max(z, 0) - z * y + log(1 + exp(-|z|)). */
-    private static Operand<TFloat32> sigmoidCrossentropy(Ops tf, Operand<TFloat32> y, Operand<TFloat32> z) {
-        Operand<TFloat32> relu = tf.math.maximum(z, tf.zerosLike(z));
-        return tf.math.add(tf.math.sub(relu, tf.math.mul(z, y)), tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(z)))));
+    /**
+     * TensorFlow's {@code sigmoid_cross_entropy_with_logits}, op for op: {@code max(z, 0) - z * y + log1p(exp(-|z|))}
+     * with max and abs written as selects on {@code z >= 0}. Written with Maximum and Abs instead, the value is
+     * the same but at z exactly 0 (a zero-initialized output layer) TensorFlow differentiates Maximum as 1 and
+     * Abs as 0, giving {@code 1 - y} where the derivative is {@code sigmoid(0) - y = 0.5 - y}; the selects pass
+     * the gradient of the z >= 0 branch to both terms, which adds up to 0.5 - y.
+     */
+    static Operand<TFloat32> sigmoidCrossentropy(Ops tf, Operand<TFloat32> y, Operand<TFloat32> z) {
+        Operand<TFloat32> zeros = tf.zerosLike(z);
+        Operand<TBool> nonNegative = tf.math.greaterEqual(z, zeros);
+        Operand<TFloat32> reluLogits = tf.select(nonNegative, z, zeros);
+        Operand<TFloat32> negAbsLogits = tf.select(nonNegative, tf.math.neg(z), z);
+        return tf.math.add(tf.math.sub(reluLogits, tf.math.mul(z, y)), tf.math.log1p(tf.math.exp(negAbsLogits)));
     }
 
     private static Operand<TFloat32> binaryFromProbabilities(Ops tf, Operand<TFloat32> y, Operand<TFloat32> p) {
