@@ -30,7 +30,8 @@ final class DataLoss {
         if (loss instanceof Loss.BinaryCrossentropy b) {
             Operand<TFloat32> y = binarySmoothing(tf, target, b.labelSmoothing());
             Operand<TFloat32> logits = b.fromLogits() ? p : sigmoidLogits(output);
-            return lastAxisMean(tf, logits != null ? sigmoidCrossentropy(tf, y, logits) : binaryFromProbabilities(tf, y, p));
+            return lastAxisMean(tf, logits != null ? sigmoidCrossentropy(tf, y, logits)
+                    : binaryFromProbabilities(tf, y, p));
         }
         if (loss instanceof Loss.BinaryFocalCrossentropy f) {
             return focal(tf, f, output, target);
