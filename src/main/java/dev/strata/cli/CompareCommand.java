@@ -26,8 +26,10 @@ import java.util.Map;
  * and optionally CSV and a PNG of the training and validation curves per setting.
  */
 final class CompareCommand implements Command {
-    private static final List<String> OPTIONS = List.of("--l1", "--l2", "--l1l2", "--weight-decay", "--epochs",
-            "--batch-size", "--seed", "--csv", "--png");
+    private static final List<String> SETTINGS = List.of("--l1", "--l2", "--l1l2", "--weight-decay",
+            "--max-norm-dropout");
+    private static final List<String> OPTIONS = List.of("--l1", "--l2", "--l1l2", "--weight-decay",
+            "--max-norm-dropout", "--epochs", "--batch-size", "--seed", "--csv", "--png");
 
     @Override
     public String name() {
@@ -36,7 +38,7 @@ final class CompareCommand implements Command {
 
     @Override
     public String summary() {
-        return "train one spec under no regularization, L1, L2, L1L2 and weight decay, and compare";
+        return "train one spec under no regularization, L1, L2, L1L2, weight decay, max-norm + dropout, and compare";
     }
 
     @Override
@@ -52,6 +54,8 @@ final class CompareCommand implements Command {
                 the objective, and per layer the fraction of near-zero weights and the L1/L2 norms.
 
                   --l1 F, --l2 F, --l1l2 A,B, --weight-decay F   the settings to compare with none
+                  --max-norm-dropout C,R   max-norm C on each unit's incoming weights and dropout R after each
+                                           hidden layer, no penalties (Srivastava et al.: C 3 to 4, R 0.5)
                   --data FILE.csv, --label NAME|INDEX, --validation-split F, --standardize   as for train
                   --epochs N               (default 150 for the demo, 30 otherwise)
                   --batch-size N           (default 32)
@@ -112,7 +116,7 @@ final class CompareCommand implements Command {
         List<Setting> settings = new ArrayList<>();
         settings.add(Setting.none());
         boolean any = false;
-        for (String option : List.of("--l1", "--l2", "--l1l2", "--weight-decay")) {
+        for (String option : SETTINGS) {
             any |= a.value(option, null) != null;
         }
         String l1 = a.value("--l1", any ? null : "0.002");
@@ -134,6 +138,20 @@ final class CompareCommand implements Command {
         }
         if (decay != null) {
             settings.add(Setting.weightDecay(number("--weight-decay", decay)));
+        }
+        String maxNorm = a.value("--max-norm-dropout", null);
+        if (maxNorm != null) {
+            String[] parts = maxNorm.split(",");
+            if (parts.length != 2) {
+                throw new Arguments.UsageException("--max-norm-dropout takes a norm and a rate, C,R; was " + maxNorm);
+            }
+            double c = number("--max-norm-dropout", parts[0]);
+            double r = number("--max-norm-dropout", parts[1]);
+            if (!(c >= 0) || !(r >= 0 && r < 1)) {
+                throw new Arguments.UsageException("--max-norm-dropout needs a norm >= 0 and a rate in [0, 1); was "
+                        + maxNorm);
+            }
+            settings.add(Setting.maxNormDropout(c, r));
         }
         return settings;
     }

@@ -54,9 +54,18 @@ public final class GraphCompiler {
             throw new InvalidSpecException(where, "loss",
                     "sparse_categorical_crossentropy needs a model output of shape (None, classes). Received " + out);
         }
-        if (loss.isClassification() && out.rank() < 1) {
+        if ((loss.isClassification() || loss instanceof Loss.CategoricalHinge) && out.rank() < 1) {
             throw new InvalidSpecException(where, "loss",
                     loss.kerasName() + " needs a model output with a class axis. Received " + out);
+        }
+        if (loss instanceof Loss.CosineSimilarity c) {
+            int rank = out.rank() + 1;
+            int axis = c.axis() < 0 ? c.axis() + rank : c.axis();
+            if (axis < 1 || axis >= rank) {
+                throw new InvalidSpecException(where, "loss", "cosine_similarity axis " + c.axis() + " must name a "
+                        + "non-batch axis of the model output (batch, " + out + "): 1.." + (rank - 1) + " or -1..-"
+                        + (rank - 1) + (axis == 0 ? "; axis 0 is the batch axis, which would mix examples" : ""));
+            }
         }
         for (Metric m : o.metrics()) {
             if (m.resolve(loss).isConfusionMetric() && loss instanceof Loss.SparseCategoricalCrossentropy) {

@@ -38,8 +38,8 @@ record Objective(Operand<TFloat32> data, Operand<TFloat32> regularization, Opera
             OutputTraining o = outputs.get(i);
             TensorShape shape = shapes.get(i);
             int classes = shape.rank() == 0 ? 1 : shape.dim(-1);
-            Operand<TFloat32> loss = DataLoss.reduce(tf, DataLoss.perExample(tf, o.loss(), tower.outputs().get(i),
-                    targets.get(i), classes));
+            Operand<TFloat32> loss = DataLoss.reduce(tf, o.loss(), DataLoss.perExample(tf, o.loss(),
+                    tower.outputs().get(i), targets.get(i), classes));
             losses.add(loss);
             Operand<TFloat32> weighted = o.weight() == 1.0 ? loss : tf.math.mul(loss, tf.constant((float) o.weight()));
             data = data == null ? weighted : tf.math.add(data, weighted);

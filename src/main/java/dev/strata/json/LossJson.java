@@ -4,11 +4,49 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.Loss;
+import dev.strata.spec.Reduction;
+import dev.strata.spec.SpecException;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** The data loss: a name ({@code "mse"}), a function object, or a loss class with its options. */
+/**
+ * The data loss: a name ({@code "mse"}, {@code "huber_loss"}), a function object, or a loss class with its options,
+ * as Keras 3 writes it in {@code compile_config} and tf.keras 2 / TF.js in {@code training_config}.
+ */
 final class LossJson {
+    /** Every name Keras 1, 2 and 3 write or read for a supported loss (lower case), to its default instance. */
+    private static final Map<String, Loss> NAMES = new LinkedHashMap<>();
+
+    static {
+        names(Loss.meanSquaredError(), "mse", "mean_squared_error", "meansquarederror");
+        names(Loss.meanAbsoluteError(), "mae", "mean_absolute_error", "meanabsoluteerror");
+        names(Loss.meanAbsolutePercentageError(), "mape", "mean_absolute_percentage_error",
+                "meanabsolutepercentageerror");
+        names(Loss.meanSquaredLogarithmicError(), "msle", "mean_squared_logarithmic_error",
+                "meansquaredlogarithmicerror");
+        names(Loss.huber(), "huber", "huber_loss");
+        names(Loss.logCosh(), "log_cosh", "logcosh");
+        names(Loss.poisson(), "poisson");
+        names(Loss.klDivergence(), "kl_divergence", "kld", "kullback_leibler_divergence", "kldivergence");
+        names(Loss.cosineSimilarity(), "cosine_similarity", "cosinesimilarity");
+        names(Loss.hinge(), "hinge");
+        names(Loss.squaredHinge(), "squared_hinge", "squaredhinge");
+        names(Loss.categoricalHinge(), "categorical_hinge", "categoricalhinge");
+        names(Loss.binaryCrossentropy(), "binary_crossentropy", "binarycrossentropy");
+        names(Loss.categoricalCrossentropy(), "categorical_crossentropy", "categoricalcrossentropy");
+        names(Loss.sparseCategoricalCrossentropy(), "sparse_categorical_crossentropy",
+                "sparsecategoricalcrossentropy");
+        names(Loss.binaryFocalCrossentropy(), "binary_focal_crossentropy", "binaryfocalcrossentropy");
+    }
+
+    private static void names(Loss loss, String... names) {
+        for (String n : names) {
+            NAMES.put(n, loss);
+        }
+    }
+
     private LossJson() {
     }
 
@@ -41,29 +79,11 @@ final class LossJson {
         Fields c = o.configFields(ctx, o.className() + " config");
         c.string("name", null);
         c.ignore("fn");
-        String reduction = c.string("reduction", "sum_over_batch_size");
-        if (!reduction.equals("sum_over_batch_size") && !reduction.equals("auto")) {
-            throw ctx.unsupported(c.at("reduction"), "reduction '" + reduction + "' is not supported; Strata averages "
-                    + "over the batch (sum_over_batch_size)", "reduction");
-        }
-        Integer axis = c.integer("axis", -1);
-        if (axis != -1) {
-            throw ctx.unsupported(c.at("axis"), "a loss over axis " + axis + " is not supported; only -1", "axis");
-        }
-        c.requireNull("ignore_class", null);
         LayerCommon.checkFloat32(ctx, c.get("dtype"), c.at("dtype"));
-        boolean fromLogits = c.bool("from_logits", false);
+        Reduction reduction = reduction(ctx, c);
         Loss loss;
         try {
-            if (base instanceof Loss.BinaryCrossentropy) {
-                loss = new Loss.BinaryCrossentropy(fromLogits, c.number("label_smoothing", 0));
-            } else if (base instanceof Loss.CategoricalCrossentropy) {
-                loss = new Loss.CategoricalCrossentropy(fromLogits, c.number("label_smoothing", 0));
-            } else if (base instanceof Loss.SparseCategoricalCrossentropy) {
-                loss = new Loss.SparseCategoricalCrossentropy(fromLogits);
-            } else {
-                loss = base;
-            }
+            loss = options(ctx, base, c).reduction(reduction);
         } catch (InvalidSpecException e) {
             throw SpecErrors.atField(ctx, e, o.configPath());
         }
@@ -71,44 +91,120 @@ final class LossJson {
         return loss;
     }
 
-    private static Loss byName(ReadContext ctx, String name, JsonPath path) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "mse", "mean_squared_error", "meansquarederror" -> Loss.meanSquaredError();
-            case "mae", "mean_absolute_error", "meanabsoluteerror" -> Loss.meanAbsoluteError();
-            case "binary_crossentropy", "binarycrossentropy" -> Loss.binaryCrossentropy();
-            case "categorical_crossentropy", "categoricalcrossentropy" -> Loss.categoricalCrossentropy();
-            case "sparse_categorical_crossentropy", "sparsecategoricalcrossentropy" ->
-                    Loss.sparseCategoricalCrossentropy();
-            default -> throw ctx.unsupported(path, "loss '" + name + "' is not supported; supported: "
-                    + "mean_squared_error, mean_absolute_error, binary_crossentropy, categorical_crossentropy, "
-                    + "sparse_categorical_crossentropy", name);
-        };
+    /** Keras's {@code reduction}; absent means its default, null is Keras's None (no reduction). */
+    private static Reduction reduction(ReadContext ctx, Fields c) {
+        JsonNode v = c.get("reduction");
+        String name = v == null ? Reduction.SUM_OVER_BATCH_SIZE.kerasName() : v.isNull() ? null
+                : c.string("reduction", null);
+        try {
+            return Reduction.fromKerasName(name);
+        } catch (SpecException e) {
+            throw ctx.unsupported(c.at("reduction"), e.getMessage(), "reduction");
+        }
     }
 
-    /** A name when the options are Keras's defaults (as users usually write it), a class object otherwise. */
+    /** The class's own arguments, read into the default instance {@code base}. */
+    private static Loss options(ReadContext ctx, Loss base, Fields c) {
+        if (base instanceof Loss.CosineSimilarity) {
+            return Loss.cosineSimilarity().axis(c.integer("axis", -1));
+        }
+        // Keras writes axis -1 for the crossentropies; Strata reduces them over the last axis only.
+        Integer axis = c.integer("axis", -1);
+        if (axis != -1) {
+            throw ctx.unsupported(c.at("axis"), "a loss over axis " + axis + " is not supported; only -1", "axis");
+        }
+        if (base instanceof Loss.Huber) {
+            return Loss.huber(c.number("delta", 1.0));
+        }
+        if (base instanceof Loss.BinaryCrossentropy) {
+            return new Loss.BinaryCrossentropy(c.bool("from_logits", false), c.number("label_smoothing", 0));
+        }
+        if (base instanceof Loss.CategoricalCrossentropy) {
+            return new Loss.CategoricalCrossentropy(c.bool("from_logits", false), c.number("label_smoothing", 0));
+        }
+        if (base instanceof Loss.SparseCategoricalCrossentropy) {
+            c.requireNull("ignore_class", null);
+            return new Loss.SparseCategoricalCrossentropy(c.bool("from_logits", false));
+        }
+        if (base instanceof Loss.BinaryFocalCrossentropy) {
+            return new Loss.BinaryFocalCrossentropy(c.bool("apply_class_balancing", false), c.number("alpha", 0.25),
+                    c.number("gamma", 2.0), c.bool("from_logits", false), c.number("label_smoothing", 0),
+                    Loss.DEFAULT_REDUCTION);
+        }
+        return base;
+    }
+
+    private static Loss byName(ReadContext ctx, String name, JsonPath path) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Loss loss = NAMES.get(key);
+        if (loss != null) {
+            return loss;
+        }
+        if (key.equals("cosine_proximity")) {
+            throw ctx.unsupported(path, "loss 'cosine_proximity' is not supported: Keras 1 and 2.0-2.2 took the mean "
+                    + "of the normalized product, later versions its sum (cosine_similarity); the file does not say "
+                    + "which", name);
+        }
+        throw ctx.unsupported(path, "loss '" + name + "' is not supported; supported: mean_squared_error, "
+                + "mean_absolute_error, mean_absolute_percentage_error, mean_squared_logarithmic_error, huber, "
+                + "log_cosh, poisson, kl_divergence, cosine_similarity, hinge, squared_hinge, categorical_hinge, "
+                + "binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, "
+                + "binary_focal_crossentropy", name);
+    }
+
+    /**
+     * The Keras function name when every option is Keras's default (as users usually write it), else the loss
+     * class with Keras's {@code get_config} keys in Keras's order. Keras 3.15's Huber and CosineSimilarity leave
+     * {@code delta} and {@code axis} out of their config (a reload falls back to the defaults); Strata writes them,
+     * and Keras reads them back.
+     */
     static JsonNode write(Loss loss, Dialect dialect) {
-        ObjectNode c = Json.object();
-        String cls;
-        if (loss instanceof Loss.BinaryCrossentropy b && (b.fromLogits() || b.labelSmoothing() != 0)) {
-            cls = "BinaryCrossentropy";
-            options(c, loss, dialect).put("from_logits", b.fromLogits()).put("label_smoothing", b.labelSmoothing());
-        } else if (loss instanceof Loss.CategoricalCrossentropy b && (b.fromLogits() || b.labelSmoothing() != 0)) {
-            cls = "CategoricalCrossentropy";
-            options(c, loss, dialect).put("from_logits", b.fromLogits()).put("label_smoothing", b.labelSmoothing());
-        } else if (loss instanceof Loss.SparseCategoricalCrossentropy b && b.fromLogits()) {
-            cls = "SparseCategoricalCrossentropy";
-            options(c, loss, dialect).put("from_logits", true).putNull("ignore_class");
-        } else {
+        if (loss.equals(NAMES.get(loss.kerasName()))) {
             return Json.object().textNode(loss.kerasName());
         }
-        c.put("axis", -1);
-        return Json.kerasObject(dialect, "keras.losses", cls, c);
+        boolean keras3 = dialect == Dialect.KERAS3;
+        ObjectNode c = Json.object();
+        if (keras3) {
+            c.put("name", instanceName(loss)).put("reduction", loss.reduction().kerasName());
+        } else {
+            c.put("reduction", keras2Reduction(loss.reduction())).put("name", instanceName(loss));
+        }
+        if (loss instanceof Loss.BinaryCrossentropy b) {
+            c.put("from_logits", b.fromLogits()).put("label_smoothing", b.labelSmoothing()).put("axis", -1);
+        } else if (loss instanceof Loss.CategoricalCrossentropy b) {
+            c.put("from_logits", b.fromLogits()).put("label_smoothing", b.labelSmoothing()).put("axis", -1);
+        } else if (loss instanceof Loss.SparseCategoricalCrossentropy b) {
+            c.put("from_logits", b.fromLogits()).putNull("ignore_class");
+        } else if (loss instanceof Loss.BinaryFocalCrossentropy f) {
+            if (keras3) {
+                c.put("from_logits", f.fromLogits()).put("label_smoothing", f.labelSmoothing()).put("axis", -1);
+            }
+            c.put("apply_class_balancing", f.applyClassBalancing()).put("alpha", f.alpha()).put("gamma", f.gamma());
+            if (!keras3) {
+                c.put("from_logits", f.fromLogits()).put("label_smoothing", f.labelSmoothing()).put("axis", -1);
+            }
+        } else if (loss instanceof Loss.Huber h) {
+            c.put("delta", h.delta());
+        } else if (loss instanceof Loss.CosineSimilarity s) {
+            c.put("axis", s.axis());
+        }
+        return Json.kerasObject(dialect, "keras.losses", loss.className(), c);
     }
 
-    private static ObjectNode options(ObjectNode c, Loss loss, Dialect dialect) {
-        if (dialect == Dialect.KERAS3) {
-            return c.put("name", loss.kerasName()).put("reduction", "sum_over_batch_size");
-        }
-        return c.put("reduction", "auto").put("name", loss.kerasName());
+    /** The {@code name} a Keras loss object has by default: its function name, but {@code huber_loss} for Huber. */
+    private static String instanceName(Loss loss) {
+        return loss instanceof Loss.Huber ? "huber_loss" : loss.kerasName();
+    }
+
+    /**
+     * tf.keras 2's reductions are {@code auto}, {@code sum_over_batch_size}, {@code sum} and {@code none}; Keras 3's
+     * {@code mean} and {@code mean_with_sample_weight} (without sample weights) are its sum_over_batch_size.
+     */
+    private static String keras2Reduction(Reduction r) {
+        return switch (r) {
+            case SUM_OVER_BATCH_SIZE -> "auto";
+            case SUM -> "sum";
+            case MEAN, MEAN_WITH_SAMPLE_WEIGHT -> "sum_over_batch_size";
+        };
     }
 }

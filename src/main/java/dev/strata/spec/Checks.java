@@ -25,6 +25,12 @@ public final class Checks {
         }
     }
 
+    public static void finite(String where, String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new InvalidSpecException(where, field, "must be a finite number. Received: " + field + "=" + value);
+        }
+    }
+
     public static void inHalfOpenUnit(String where, String field, double value) {
         if (Double.isNaN(value) || value < 0 || value >= 1) {
             throw new InvalidSpecException(where, field, "must be in [0, 1). Received: " + field + "=" + value);

@@ -53,12 +53,17 @@ public enum Metric {
         return this == AUC || this == PRECISION || this == RECALL;
     }
 
-    /** The concrete metric Keras picks for {@code 'accuracy'} under the given loss. */
+    /**
+     * The concrete metric Keras picks for {@code 'accuracy'} under the given loss: binary accuracy for the binary
+     * losses (binary and focal crossentropy, hinge, squared hinge), sparse for the sparse crossentropy, else
+     * categorical. (Keras 3 decides by the shapes of target and output, which gives the same for the usual shapes.)
+     */
     public Metric resolve(Loss loss) {
         if (this != ACCURACY) {
             return this;
         }
-        if (loss instanceof Loss.BinaryCrossentropy) {
+        if (loss instanceof Loss.BinaryCrossentropy || loss instanceof Loss.BinaryFocalCrossentropy
+                || loss instanceof Loss.Hinge || loss instanceof Loss.SquaredHinge) {
             return BINARY_ACCURACY;
         }
         if (loss instanceof Loss.SparseCategoricalCrossentropy) {

@@ -158,6 +158,18 @@ class TrainAndCompareCommandTest {
     }
 
     @Test
+    void compareRunsMaxNormWithDropout(@TempDir Path dir) throws Exception {
+        StrataCliTest.Outcome o = StrataCliTest.run("compare", binarySpec(dir).toString(), "--data",
+                demoCsv(dir).toString(), "--max-norm-dropout", "3,0.5", "--epochs", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("Comparing 2 settings"), o.out());
+        assertTrue(o.out().contains("max-norm 3.0 + dropout 0.5"), o.out());
+        StrataCliTest.Outcome bad = StrataCliTest.run("compare", "--max-norm-dropout", "3,1.5");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("a rate in [0, 1)"), bad.err());
+    }
+
+    @Test
     void compareRejectsABadFactor() {
         StrataCliTest.Outcome o = StrataCliTest.run("compare", "--l1l2", "0.1");
         assertEquals(2, o.code());

@@ -3,11 +3,19 @@ package dev.strata.experiment;
 import static dev.strata.spec.Regularizers.l1;
 import static dev.strata.spec.Regularizers.l2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.demo.DemoData;
 import dev.strata.demo.RegularizationDemo;
+import dev.strata.spec.Constraint;
+import dev.strata.spec.InvalidSpecException;
+import dev.strata.spec.Sequential;
+import dev.strata.spec.layers.Conv2D;
 import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Dropout;
+import dev.strata.spec.layers.Flatten;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Metric;
 import dev.strata.spec.Optimizer;
@@ -39,6 +47,56 @@ class ComparisonTest {
         Dense none = (Dense) Setting.none().spec().apply(RegularizationDemo.network(l2(0.5))).layers().get(0);
         assertEquals(null, none.kernelRegularizer());
         assertEquals(0.004, ((Optimizer.Adam) Setting.weightDecay(0.004).optimizer().apply(Optimizer.adam())).weightDecay());
+    }
+
+    /**
+     * Srivastava et al.'s pairing: dropout after each hidden layer, max-norm on each unit's incoming weights (all
+     * kernel axes but the last), every penalty gone; after training, no unit of the first layer has an incoming
+     * norm above the bound, while the same run without the setting has.
+     */
+    @Test
+    void maxNormDropoutConstrainsEveryUnitAndDropsOutEveryHiddenLayer() {
+        Sequential spec = Setting.maxNormDropout(3, 0.5).spec().apply(RegularizationDemo.network(l2(0.5)));
+        assertEquals(List.of(Dense.class, Dropout.class, Dense.class, Dropout.class, Dense.class),
+                spec.layers().stream().map(Object::getClass).toList());
+        for (int i : new int[] {0, 2, 4}) {
+            Dense d = (Dense) spec.layers().get(i);
+            assertEquals(Constraint.maxNorm(3).axis(0), d.kernelConstraint());
+            assertNull(d.kernelRegularizer());
+        }
+        assertEquals(0.5, ((Dropout) spec.layers().get(1)).rate());
+        assertEquals("max-norm 3.0 + dropout 0.5", Setting.maxNormDropout(3, 0.5).label());
+        Sequential cnn = Setting.maxNormDropout(4, 0.25).spec().apply(Sequential.named("cnn").input(8, 8, 2)
+                .add(Conv2D.of(4, 3)).add(Flatten.create()).add(Dense.units(2)));
+        assertEquals(Constraint.maxNorm(4).axis(0, 1, 2), ((Conv2D) cnn.layers().get(0)).kernelConstraint(),
+                "a convolution's unit sees the window and the input channels");
+        assertEquals(List.of(Conv2D.class, Dropout.class, Flatten.class, Dense.class),
+                cnn.layers().stream().map(Object::getClass).toList());
+        assertThrows(InvalidSpecException.class, () -> Setting.maxNormDropout(-1, 0.5));
+        assertThrows(InvalidSpecException.class, () -> Setting.maxNormDropout(3, 1.0));
+
+        DemoData data = DemoData.standard();
+        double bound = 0.5;
+        ComparisonReport r = Comparison.run(RegularizationDemo.network(null), TrainingConfig.of(Optimizer.adam(0.003),
+                Loss.binaryCrossentropy(), Metric.ACCURACY), data.train(), data.validation(),
+                List.of(Setting.none(), Setting.maxNormDropout(bound, 0.5)), new Comparison.Options(10, 32, 1), null);
+        double constrained = maxUnitNorm(r.results().get(1).firstKernel(), 128);
+        double free = maxUnitNorm(r.results().get(0).firstKernel(), 128);
+        assertTrue(constrained <= bound * (1 + 1e-5), "largest incoming norm " + constrained);
+        assertTrue(free > bound * 1.5, "without the constraint the norms grow past the bound: " + free);
+    }
+
+    /** The largest L2 norm of a column of a row-major (rows, units) kernel. */
+    private static double maxUnitNorm(float[] kernel, int units) {
+        double max = 0;
+        for (int u = 0; u < units; u++) {
+            double sq = 0;
+            for (int i = u; i < kernel.length; i += units) {
+                sq += (double) kernel[i] * kernel[i];
+            }
+            max = Math.max(max, Math.sqrt(sq));
+        }
+        return max;
     }
 
     @Test
