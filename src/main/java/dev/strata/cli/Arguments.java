@@ -50,6 +50,27 @@ final class Arguments {
         }
     }
 
+    long longValue(String option, long fallback) {
+        String v = options.get(option);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be an integer, was " + v);
+        }
+    }
+
+    /** A fraction in [0, 1). */
+    double fraction(String option, double fallback) {
+        double f = doubleValue(option, fallback);
+        if (!(f >= 0 && f < 1)) {
+            throw new UsageException(option + " must be in [0, 1), was " + options.get(option));
+        }
+        return f;
+    }
+
     double doubleValue(String option, double fallback) {
         String v = options.get(option);
         if (v == null) {

@@ -59,7 +59,7 @@ final class CompareCommand implements Command {
                   --data FILE.csv, --label NAME|INDEX, --validation-split F, --standardize   as for train
                   --epochs N               (default 150 for the demo, 30 otherwise)
                   --batch-size N           (default 32)
-                  --seed N                 (default 1)
+                  --seed N                 (default 0, as train)
                   --csv FILE               write the report as CSV
                   --png FILE               write training and validation curves per setting
                 """;
@@ -71,6 +71,14 @@ final class CompareCommand implements Command {
         valued.addAll(TrainingData.OPTIONS);
         Arguments a = new Arguments(args, valued, TrainingData.FLAGS);
         a.requireNoPositionals(1);
+        int epochsOption = a.intValue("--epochs", 30);
+        int batchSize = a.intValue("--batch-size", 32);
+        long seed = a.longValue("--seed", 0);
+        List<Setting> settings = settings(a);
+        TrainingData.checkOptions(a);
+        CommandFiles.requireInput(a.positionals().isEmpty() ? null : a.positionals().get(0), "spec");
+        CommandFiles.requireOutputFile(a, "--csv", null);
+        CommandFiles.requireOutputFile(a, "--png", ".png");
         Sequential spec;
         TrainingConfig config;
         boolean demo = a.positionals().isEmpty();
@@ -88,13 +96,11 @@ final class CompareCommand implements Command {
         if (data.validation() == null) {
             throw new Arguments.UsageException("a comparison needs validation data: use a --validation-split above 0");
         }
-        List<Setting> settings = settings(a);
-        int epochs = a.intValue("--epochs", demo ? 150 : 30);
-        long seed = Long.parseLong(a.value("--seed", "1"));
+        int epochs = a.value("--epochs", null) == null && demo ? 150 : epochsOption;
         out.println("Comparing " + settings.size() + " settings on " + data.description() + ", " + epochs
                 + " epochs each");
         ComparisonReport report = Comparison.run(spec, config, data.train(), data.validation(), settings,
-                new Comparison.Options(epochs, a.intValue("--batch-size", 32), seed), out);
+                new Comparison.Options(epochs, batchSize, seed), out);
         out.println();
         out.print(report.table());
         if (a.value("--csv", null) != null) {

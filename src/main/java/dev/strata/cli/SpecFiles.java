@@ -59,8 +59,8 @@ final class SpecFiles {
                 || (e.getMessage() != null && e.getClass().getName().startsWith("dev.strata."))) {
             return e.getMessage(); // Strata's own typed errors already say what and where
         }
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
+        if (e instanceof NoSuchFileException n) {
+            return "no such file: " + n.getFile();
         }
         if (e instanceof IOException) {
             return "cannot read: " + e.getMessage();

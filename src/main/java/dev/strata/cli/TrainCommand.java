@@ -68,6 +68,20 @@ final class TrainCommand implements Command {
             throw new Arguments.UsageException("give exactly one spec file");
         }
         String file = a.positionals().get(0);
+        // Every option and file is checked before the spec and data load, so a typo costs no training run.
+        int epochs = a.intValue("--epochs", 10);
+        int batchSize = a.intValue("--batch-size", 32);
+        long seed = a.longValue("--seed", 0);
+        double learningRate = a.doubleValue("--learning-rate", 0);
+        if (a.value("--learning-rate", null) != null && !(learningRate > 0)) {
+            throw new Arguments.UsageException("--learning-rate must be > 0, was " + a.value("--learning-rate", null));
+        }
+        TrainingData.checkOptions(a);
+        CommandFiles.requireInput(file, "spec");
+        CommandFiles.requireOutputFile(a, "--save-weights", null);
+        CommandFiles.requireOutputFile(a, "--plot", ".png");
+        CommandFiles.requireOutputFile(a, "--history-csv", null);
+        CommandFiles.requireOutputDirectory(a, "--export");
         ReadResult read;
         try {
             read = SpecFiles.read(Path.of(file));
@@ -79,19 +93,17 @@ final class TrainCommand implements Command {
         ModelSummary summary = GraphCompiler.check(read.spec());
         TrainingConfig config = SpecFiles.trainingFor(read, summary);
         if (a.value("--learning-rate", null) != null) {
-            config = config.optimizer(withLearningRate(config.optimizer(), a.doubleValue("--learning-rate", 0)));
+            config = config.optimizer(withLearningRate(config.optimizer(), learningRate));
         }
         TrainingData data = TrainingData.from(a, summary, config);
         out.print(summary);
         out.println("Training on " + data.description() + " with " + config.optimizer().kerasClassName()
                 + " (learning rate " + SummaryCommand.shortest(config.optimizer().learningRate()) + "), loss "
                 + config.lossDescription(summary.outputNames()));
-        FitOptions fit = FitOptions.epochs(a.intValue("--epochs", 10)).batchSize(a.intValue("--batch-size", 32))
-                .validationData(data.validation());
+        FitOptions fit = FitOptions.epochs(epochs).batchSize(batchSize).validationData(data.validation());
         if (a.value("--history-csv", null) != null) {
             fit = fit.callbacks(CSVLogger.to(Path.of(a.value("--history-csv", null))));
         }
-        long seed = a.value("--seed", null) == null ? 0 : Long.parseLong(a.value("--seed", "0"));
         try (Model model = Model.compile(read.spec(), config, ModelOptions.defaults().seed(seed))) {
             History history = model.fit(data.train(), fit); // the progress lines already show every epoch
             Evaluation eval = model.evaluate(data.validation() != null ? data.validation() : data.train());

@@ -28,6 +28,12 @@ record TrainingData(Dataset train, Dataset validation, String description, java.
     static final java.util.List<String> OPTIONS = java.util.List.of("--data", "--label", "--validation-split");
     static final java.util.List<String> FLAGS = java.util.List.of("--standardize");
 
+    /** The data options' values and the data file, checked before anything loads. */
+    static void checkOptions(Arguments a) {
+        a.fraction("--validation-split", 0.2);
+        CommandFiles.requireInput(a.value("--data", null), "--data");
+    }
+
     static TrainingData from(Arguments a, ModelSummary model, TrainingConfig config) throws IOException {
         String file = a.value("--data", null);
         if (file == null) {
@@ -97,7 +103,8 @@ record TrainingData(Dataset train, Dataset validation, String description, java.
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null || header.isBlank()) {
-                throw new Arguments.UsageException(csv + " is empty; it needs a header row");
+                // A data error like a header without rows (exit 1), not a command-line mistake.
+                throw new IllegalArgumentException(csv + ":1:1: empty file; expected a header row");
             }
             String[] names = header.split(",");
             return names[names.length - 1].trim().replace("\"", "");
