@@ -63,7 +63,8 @@ tf.get_logger().setLevel("ERROR")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 OUT = os.path.join(ROOT, "src", "test", "resources", "golden", "layers")
-FAMILIES = ["core", "conv", "pooling", "reshaping", "normalization", "activations", "regularization", "sequence"]
+FAMILIES = ["core", "conv", "pooling", "reshaping", "normalization", "activations", "regularization", "sequence",
+            "preprocessing"]
 SEED = 20261128
 
 
@@ -91,6 +92,8 @@ def rnd(rng, shape, scale):
 
 def weight_values(rng, variable, scale):
     shape = tuple(variable.shape)
+    if "int" in str(variable.dtype):  # Normalization's count: a sample count, never read by the forward pass
+        return rng.integers(1, 100, shape).astype(variable.dtype)
     if "variance" in variable.name:
         return np.round(rng.uniform(0.5, 1.5, shape), 4).astype(np.float32)
     return rnd(rng, shape, scale)
@@ -144,6 +147,9 @@ def run_case(case, index):
         names.update(weight_names(l, chain))
     for v in layer.weights:
         v.assign(weight_values(rng, v, case.weight_scale))
+    for l in layers:
+        if isinstance(l, keras.layers.Normalization):
+            l.finalize_state()  # Normalization reads its statistics through tensors made from the weights here
     weights = []
     for l in layers:
         for v in l.weights:

@@ -59,7 +59,7 @@ import org.tensorflow.GraphOperation;
  */
 class LayerGoldenTest {
     static final List<String> FAMILIES = List.of("core", "conv", "pooling", "reshaping", "normalization",
-            "activations", "regularization", "sequence");
+            "activations", "regularization", "sequence", "preprocessing");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> FORBIDDEN_INFER_OPS = Set.of("AssignVariableOp", "AssignAddVariableOp",
             "AssignSubVariableOp", "StatelessRandomUniformV2", "StatelessRandomUniform", "StatelessRandomNormalV2",
