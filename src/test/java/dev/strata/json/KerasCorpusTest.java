@@ -50,6 +50,7 @@ class KerasCorpusTest {
             "hls4ml-example-models_KERAS_dense_16x200x5_l1-dropout.json",
             "hls4ml-example-models_jetTagger_Conv2D_Small_zero-l1l2.json",
             "kotlindl-test_lenet_kernel-bias-activity-regularizers.json",
+            "kotlindl_efficientnetb0_functional_keras250.json",
             "kotlindl_toyresnet.json",
             "kotlindl_vgg16.json",
             "maternal-health_keras215_tfjs.json",
