@@ -57,6 +57,8 @@ public final class BuiltinLayers {
                 UpSampling3D.TYPE,
                 BatchNormalization.TYPE,
                 LayerNormalization.TYPE,
+                GroupNormalization.TYPE,
+                UnitNormalization.TYPE,
                 Normalization.TYPE,
                 Rescaling.TYPE,
                 CenterCrop.TYPE,
