@@ -28,6 +28,9 @@ records what Keras computes, in src/test/resources/golden/layers/<family>.json:
 Sequence cases (sequence.py) add, only where they apply:
   tokens          true when x holds integer token ids (an Embedding first): Keras has no gradient for x, so
                   grads.x is null and finite differences skip x
+  masked_input    true when whole time steps of x equal a Masking layer's mask value: the output jumps when one
+                  of their features moves off that value, so finite differences skip x (Keras's gradient is
+                  still compared)
   chain           [layer config, ...] when the case is a short Sequential chain (Embedding(mask_zero) -> LSTM, so
                   that a mask reaches the layer); "layer" is then the last one, each weight, weight loss and
                   gradient name is "<layer name>/<weight name>", and the activity loss is the last layer's
@@ -79,6 +82,7 @@ class Case:
     positive_input: bool = False            # e.g. for layers that need x > 0
     tokens: int = 0                         # x holds token ids in [0, tokens) (an Embedding first)
     padded: bool = False                    # token rows end in zeros (and one has a zero inside), for masks
+    fill_steps: Tuple = ()                  # (row, step, value): every feature of x[row, step] set to value (Masking)
 
 
 def tensor(a):
@@ -137,6 +141,8 @@ def run_case(case, index):
         x = rnd(rng, case.input_shape, case.x_scale)
     if case.positive_input:
         x = np.abs(x) + np.float32(0.1)
+    for row, step, value in case.fill_steps:
+        x[row, step] = np.float32(value)
     if chain:
         layer = keras.Sequential([keras.Input(batch_shape=case.input_shape)] + layers)
     else:
@@ -206,6 +212,8 @@ def run_case(case, index):
     }
     if case.tokens:
         doc["tokens"] = True
+    if case.fill_steps:
+        doc["masked_input"] = True
     if chain:
         doc["chain"] = [keras.layers.serialize(l) for l in layers]
     return doc

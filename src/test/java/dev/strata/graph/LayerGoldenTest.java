@@ -190,7 +190,12 @@ class LayerGoldenTest {
             }
             assertEquals(kerasGrads.get("weights").size(), grads.size() - (wrtInput ? 1 : 0),
                     name + ": trainable weights");
-            finiteDifferences(name, probe, weights, x, xShape, r, grads);
+            // Masked steps make the output jump when one of their features leaves the mask value: no x differences.
+            Map<String, float[]> smooth = new LinkedHashMap<>(grads);
+            if (c.path("masked_input").asBoolean(false)) {
+                smooth.remove("x");
+            }
+            finiteDifferences(name, probe, weights, x, xShape, r, smooth);
             if (c.hasNonNull("state_after") && c.get("state_after").size() > 0) {
                 probe.setWeights(weights);
                 Map<String, float[]> after = probe.stateAfterUpdates(x, xShape);

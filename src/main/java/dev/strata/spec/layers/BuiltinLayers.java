@@ -12,6 +12,7 @@ public final class BuiltinLayers {
         return List.of(
                 Dense.TYPE,
                 Dropout.TYPE,
+                Identity.TYPE,
                 GaussianNoise.TYPE,
                 GaussianDropout.TYPE,
                 SpatialDropout1D.TYPE,
@@ -78,6 +79,7 @@ public final class BuiltinLayers {
                 Dot.TYPE,
                 Merge.TYPE,
                 Embedding.TYPE,
+                Masking.TYPE,
                 SimpleRNN.TYPE,
                 LSTM.TYPE,
                 GRU.TYPE,
