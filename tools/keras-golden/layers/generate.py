@@ -28,6 +28,9 @@ records what Keras computes, in src/test/resources/golden/layers/<family>.json:
 Sequence cases (sequence.py) add, only where they apply:
   tokens          true when x holds integer token ids (an Embedding first): Keras has no gradient for x, so
                   grads.x is null and finite differences skip x
+  masked_input    true when whole time steps of x equal a Masking layer's mask value: the output jumps when one
+                  of their features moves off that value, so finite differences skip x (Keras's gradient is
+                  still compared)
   chain           [layer config, ...] when the case is a short Sequential chain (Embedding(mask_zero) -> LSTM, so
                   that a mask reaches the layer); "layer" is then the last one, each weight, weight loss and
                   gradient name is "<layer name>/<weight name>", and the activity loss is the last layer's
@@ -63,7 +66,8 @@ tf.get_logger().setLevel("ERROR")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 OUT = os.path.join(ROOT, "src", "test", "resources", "golden", "layers")
-FAMILIES = ["core", "conv", "pooling", "reshaping", "normalization", "activations", "regularization", "sequence"]
+FAMILIES = ["core", "conv", "pooling", "reshaping", "normalization", "activations", "regularization", "sequence",
+            "preprocessing"]
 SEED = 20261128
 
 
@@ -78,6 +82,7 @@ class Case:
     positive_input: bool = False            # e.g. for layers that need x > 0
     tokens: int = 0                         # x holds token ids in [0, tokens) (an Embedding first)
     padded: bool = False                    # token rows end in zeros (and one has a zero inside), for masks
+    fill_steps: Tuple = ()                  # (row, step, value): every feature of x[row, step] set to value (Masking)
 
 
 def tensor(a):
@@ -91,6 +96,8 @@ def rnd(rng, shape, scale):
 
 def weight_values(rng, variable, scale):
     shape = tuple(variable.shape)
+    if "int" in str(variable.dtype):  # Normalization's count: a sample count, never read by the forward pass
+        return rng.integers(1, 100, shape).astype(variable.dtype)
     if "variance" in variable.name:
         return np.round(rng.uniform(0.5, 1.5, shape), 4).astype(np.float32)
     return rnd(rng, shape, scale)
@@ -134,6 +141,8 @@ def run_case(case, index):
         x = rnd(rng, case.input_shape, case.x_scale)
     if case.positive_input:
         x = np.abs(x) + np.float32(0.1)
+    for row, step, value in case.fill_steps:
+        x[row, step] = np.float32(value)
     if chain:
         layer = keras.Sequential([keras.Input(batch_shape=case.input_shape)] + layers)
     else:
@@ -144,6 +153,9 @@ def run_case(case, index):
         names.update(weight_names(l, chain))
     for v in layer.weights:
         v.assign(weight_values(rng, v, case.weight_scale))
+    for l in layers:
+        if isinstance(l, keras.layers.Normalization):
+            l.finalize_state()  # Normalization reads its statistics through tensors made from the weights here
     weights = []
     for l in layers:
         for v in l.weights:
@@ -200,6 +212,8 @@ def run_case(case, index):
     }
     if case.tokens:
         doc["tokens"] = True
+    if case.fill_steps:
+        doc["masked_input"] = True
     if chain:
         doc["chain"] = [keras.layers.serialize(l) for l in layers]
     return doc

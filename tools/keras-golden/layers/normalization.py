@@ -1,4 +1,4 @@
-"""Golden cases: BatchNormalization and LayerNormalization.
+"""Golden cases: BatchNormalization, LayerNormalization, GroupNormalization and UnitNormalization.
 
 Every BatchNormalization case records its moving statistics after one training=True call (state_after), so the
 harness checks Keras's momentum rule; the frozen case checks that a trainable=False layer normalizes with its
@@ -35,6 +35,20 @@ CASES = [
     Case("ln_regularized", lambda: L.LayerNormalization(gamma_regularizer=R.L2(0.05),
                                                         beta_regularizer=R.L1L2(0.01, 0.02)), (2, 4)),
     Case("ln_frozen", lambda: _frozen(L.LayerNormalization(axis=[1, 2])), (2, 2, 3)),
+    Case("gn_two_groups", lambda: L.GroupNormalization(groups=2), (2, 4), x_scale=2.0),
+    Case("gn_rank4_last", lambda: L.GroupNormalization(groups=2, epsilon=1e-5), (2, 3, 2, 6)),
+    Case("gn_channels_first", lambda: L.GroupNormalization(groups=3, axis=1), (2, 6, 2, 2)),
+    Case("gn_rank3_middle_negative_axis", lambda: L.GroupNormalization(groups=2, axis=-2), (2, 4, 3)),
+    Case("gn_instance", lambda: L.GroupNormalization(groups=-1), (2, 3, 3)),
+    Case("gn_one_group_no_center", lambda: L.GroupNormalization(groups=1, center=False), (2, 3, 4)),
+    Case("gn_no_scale", lambda: L.GroupNormalization(groups=2, scale=False), (2, 2, 4)),
+    Case("gn_regularized", lambda: L.GroupNormalization(groups=2, gamma_regularizer=R.L2(0.05),
+                                                        beta_regularizer=R.L1(0.02), gamma_initializer="zeros",
+                                                        beta_initializer="ones"), (2, 3, 4)),
+    Case("gn_frozen", lambda: _frozen(L.GroupNormalization(groups=2)), (2, 4)),
+    Case("unit_norm_last", lambda: L.UnitNormalization(), (2, 5)),
+    Case("unit_norm_middle", lambda: L.UnitNormalization(axis=1), (2, 3, 4)),
+    Case("unit_norm_two_axes", lambda: L.UnitNormalization(axis=[1, -1]), (2, 3, 2)),
 ]
 
 

@@ -47,10 +47,9 @@ final class LayerCodecs {
 
     /** Keras built-in layer classes (Keras 1 to 3) Strata does not build yet: refused as "not yet", not "unknown". */
     private static final Set<String> KERAS_LAYERS = Set.of("Embedding", "LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D",
-            "ConvLSTM2D", "ConvLSTM3D", "Bidirectional", "TimeDistributed", "TimeDistributedDense", "Masking",
-            "Rescaling", "Normalization", "Resizing", "CenterCrop", "GroupNormalization", "UnitNormalization",
+            "ConvLSTM2D", "ConvLSTM3D", "Bidirectional", "TimeDistributed", "TimeDistributedDense", "Resizing",
             "SpectralNormalization", "RMSNormalization", "MultiHeadAttention", "Attention", "AdditiveAttention",
-            "GroupQueryAttention", "Identity", "EinsumDense", "Highway", "MaxoutDense", "TextVectorization",
+            "GroupQueryAttention", "EinsumDense", "Highway", "MaxoutDense", "TextVectorization",
             "StringLookup", "IntegerLookup", "CategoryEncoding", "Discretization", "HashedCrossing", "Hashing",
             "RandomFlip", "RandomRotation", "RandomZoom", "RandomCrop", "RandomTranslation", "RandomContrast",
             "RandomBrightness", "AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D", "AdaptiveMaxPooling1D",

@@ -120,6 +120,8 @@ final class LayerConfigJson {
             case INTS -> ints(ctx, v, at, key, f.rank());
             case INT_PAIRS -> pairs(ctx, v, at, key, f.rank());
             case FLOAT -> number(ctx, v, at, key);
+            case NUMBERS -> NumberArrayJson.read(ctx, v, at, key);
+            case DIMS -> dims(ctx, v, at, key);
             case BOOL -> c.bool(key, false);
             case ENUM -> choice(ctx, v, at, key, f);
             case ACTIVATION -> ActivationJson.read(ctx, v, at);
@@ -175,6 +177,21 @@ final class LayerConfigJson {
         int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = Fields.toInt(ctx, v.get(i), at.index(i), key);
+        }
+        return IntTuple.of(out);
+    }
+
+    /** A list of sizes or nulls ({@code noise_shape}); a null is held as -1. */
+    private static IntTuple dims(ReadContext ctx, JsonNode v, JsonPath at, String key) {
+        if (!v.isArray()) {
+            throw ctx.invalid(at, "must be a list of integers or nulls. Received: " + key + "=" + Fields.describe(v));
+        }
+        int[] out = new int[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i).isNull() ? -1 : Fields.toInt(ctx, v.get(i), at.index(i), key);
+            if (out[i] < 1 && !v.get(i).isNull()) {
+                throw ctx.invalid(at.index(i), "must be a positive size or null. Received: " + key + "=" + v);
+            }
         }
         return IntTuple.of(out);
     }
@@ -290,6 +307,12 @@ final class LayerConfigJson {
                 yield a;
             }
             case FLOAT -> Json.object().numberNode((Double) v);
+            case NUMBERS -> NumberArrayJson.write((dev.strata.spec.NumberArray) v);
+            case DIMS -> {
+                ArrayNode a = Json.array();
+                ((IntTuple) v).toList().forEach(d -> a.add(d == -1 ? NullNode.instance : Json.object().numberNode(d)));
+                yield a;
+            }
             case BOOL -> Json.object().booleanNode((Boolean) v);
             case ENUM -> Json.object().textNode(((KerasEnum) v).kerasName());
             case ACTIVATION -> ActivationJson.write((dev.strata.spec.Activation) v, dialect);

@@ -1,6 +1,7 @@
 package dev.strata.spec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,6 +29,10 @@ public final class ConfigField<T> {
         INT_PAIRS,
         /** A number. */
         FLOAT,
+        /** A number or a nested list of numbers ({@code scale=0.5} or {@code [0.5, 0.2]}): a {@link NumberArray}. */
+        NUMBERS,
+        /** Sizes or nulls ({@code noise_shape=(None, 1, 1)}), held as an {@link IntTuple}, null as -1. */
+        DIMS,
         BOOL,
         /** A string constant of a {@link KerasEnum}. */
         ENUM,
@@ -61,13 +66,10 @@ public final class ConfigField<T> {
 
     /**
      * How the value is written where dialects differ.
-     *
      * @param singleAsInt a one-entry tuple is written as a plain int ({@code axis=-1})
      * @param omitNullInKeras3 Keras 3 leaves the key out when the value is null
-     * @param keras3Only tf.keras 2 does not know the key (ZeroPadding1D's data_format): the Keras 2 dialect leaves
-     *     it out
-     * @param keras2Key the key tf.keras 2 reads instead of the Keras 3 one ({@code alpha} for LeakyReLU's
-     *     {@code negative_slope}), or null when it is the same
+     * @param keras3Only tf.keras 2 does not know the key (ZeroPadding1D's data_format): Keras 2 leaves it out
+     * @param keras2Key the key tf.keras 2 reads instead ({@code alpha} for LeakyReLU's {@code negative_slope})
      */
     private record Writing(boolean singleAsInt, boolean omitNullInKeras3, boolean keras3Only, String keras2Key) {
     }
@@ -113,6 +115,14 @@ public final class ConfigField<T> {
 
     public static ConfigField<Double> number(String key) {
         return make(key, Kind.FLOAT, null, 0, null, false);
+    }
+
+    public static ConfigField<NumberArray> numbers(String key) {
+        return make(key, Kind.NUMBERS, null, 0, null, false);
+    }
+
+    public static ConfigField<IntTuple> dims(String key) {
+        return make(key, Kind.DIMS, null, 0, null, false);
     }
 
     public static ConfigField<Boolean> bool(String key) {
@@ -300,13 +310,10 @@ public final class ConfigField<T> {
     /** The record component this field fills: {@code kernel_size} is {@code kernelSize}. */
     public String componentName() {
         StringBuilder sb = new StringBuilder();
-        boolean upper = false;
-        for (char c : key.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                sb.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '_') {
+                sb.append(i > 0 && key.charAt(i - 1) == '_' ? Character.toUpperCase(c) : c);
             }
         }
         return sb.toString();
@@ -324,7 +331,8 @@ public final class ConfigField<T> {
         switch (kind) {
             case INT -> checkNumber(where, ((Integer) value).doubleValue(), value);
             case FLOAT -> checkNumber(where, (Double) value, value);
-            case INTS, INT_PAIRS -> checkTuple(where, (IntTuple) value);
+            case INTS, INT_PAIRS, DIMS -> checkTuple(where, (IntTuple) value);
+            case NUMBERS -> Arrays.stream(((NumberArray) value).values()).forEach(v -> checkNumber(where, v, value));
             default -> {
             }
         }
@@ -344,7 +352,7 @@ public final class ConfigField<T> {
     }
 
     private void checkNumber(String where, double v, Object shown) {
-        if (Double.isNaN(v) || (kind == Kind.FLOAT && Double.isInfinite(v)) || outOfRange(v)) {
+        if (Double.isNaN(v) || (kind != Kind.INT && Double.isInfinite(v)) || outOfRange(v)) {
             String range = rangeText();
             String what = kind == Kind.INT && minOpen && min == 0 && max == Double.POSITIVE_INFINITY
                     ? "must be a positive integer" : !range.isEmpty() ? range : "must be a finite number";

@@ -185,8 +185,9 @@ public final class LayerType<L extends Layer> {
     private void checkType(ConfigField<?> f, Class<?> type) {
         Class<?> want = switch (f.kind()) {
             case INT -> int.class;
-            case INTS, INT_PAIRS -> IntTuple.class;
+            case INTS, INT_PAIRS, DIMS -> IntTuple.class;
             case FLOAT -> f.isNullable() ? Double.class : double.class;
+            case NUMBERS -> NumberArray.class;
             case BOOL -> boolean.class;
             case ENUM -> f.enumType();
             case ACTIVATION -> Activation.class;

@@ -60,7 +60,7 @@ import org.tensorflow.GraphOperation;
  */
 class LayerGoldenTest {
     static final List<String> FAMILIES = List.of("core", "conv", "pooling", "reshaping", "normalization",
-            "activations", "regularization", "sequence");
+            "activations", "regularization", "sequence", "preprocessing");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> FORBIDDEN_INFER_OPS = Set.of("AssignVariableOp", "AssignAddVariableOp",
             "AssignSubVariableOp", "StatelessRandomUniformV2", "StatelessRandomUniform", "StatelessRandomNormalV2",
@@ -196,7 +196,12 @@ class LayerGoldenTest {
             }
             assertEquals(kerasGrads.get("weights").size(), grads.size() - (wrtInput ? 1 : 0),
                     name + ": trainable weights");
-            finiteDifferences(name, probe, weights, x, xShape, r, grads);
+            // Masked steps make the output jump when one of their features leaves the mask value: no x differences.
+            Map<String, float[]> smooth = new LinkedHashMap<>(grads);
+            if (c.path("masked_input").asBoolean(false)) {
+                smooth.remove("x");
+            }
+            finiteDifferences(name, probe, weights, x, xShape, r, smooth);
             if (c.hasNonNull("state_after") && c.get("state_after").size() > 0) {
                 probe.setWeights(weights);
                 Map<String, float[]> after = probe.stateAfterUpdates(x, xShape);

@@ -58,6 +58,7 @@ class KerasCorpusTest {
             "hls4ml-history_KERAS_gru_model_recurrent_regularizer.json",
             "hls4ml-history_KERAS_lstm_model_recurrent_regularizer.json",
             "kotlindl-test_lenet_kernel-bias-activity-regularizers.json",
+            "kotlindl_efficientnetb0_functional_keras250.json",
             "kotlindl_toyresnet.json",
             "kotlindl_vgg16.json",
             "lwtnn-btag-tutorial_gru_2in-2out.json",

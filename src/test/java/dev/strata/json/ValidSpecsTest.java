@@ -111,7 +111,7 @@ class ValidSpecsTest {
         assertEquals(new Initializer.VarianceScaling(1.0, Initializer.FanMode.FAN_AVG, Initializer.Distribution.UNIFORM,
                 null), first.kernelInitializer());
         assertEquals(new ActivationLayer("activation_69", Activation.SOFTMAX), s.layers().get(1));
-        assertEquals(new Dropout("dropout_34", 0.2, null), s.layers().get(2));
+        assertEquals(new Dropout("dropout_34", 0.2, null, null), s.layers().get(2));
         assertEquals(Flatten.create().name("flatten_34"), s.layers().get(3));
         assertEquals(TensorShape.of(1), s.summary().outputShape());
         assertEquals(Dialect.KERAS2, r.dialect());
@@ -123,7 +123,7 @@ class ValidSpecsTest {
         assertEquals(TensorShape.of(12), s.inputShape());
         Dense dense = (Dense) s.layer("dense");
         assertEquals(new L2(0.05), dense.kernelRegularizer(), "Keras 2's old kwarg 'l'");
-        assertEquals(new Dropout("dropout", 0.25, 42L), s.layer("dropout"));
+        assertEquals(new Dropout("dropout", 0.25, 42L, null), s.layer("dropout"));
         Dense last = (Dense) s.layer("dense_1");
         assertFalse(last.trainable());
         assertFalse(last.useBias());
