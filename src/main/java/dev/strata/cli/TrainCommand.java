@@ -100,7 +100,9 @@ final class TrainCommand implements Command {
         out.println("Training on " + data.description() + " with " + config.optimizer().kerasClassName()
                 + " (learning rate " + SummaryCommand.shortest(config.optimizer().learningRate()) + "), loss "
                 + config.lossDescription(summary.outputNames()));
-        FitOptions fit = FitOptions.epochs(epochs).batchSize(batchSize).validationData(data.validation());
+        // Progress goes to the command's own stream (one line per epoch there, Keras's verbose=2 style).
+        FitOptions fit = FitOptions.epochs(epochs).batchSize(batchSize).validationData(data.validation())
+                .callbacks(new dev.strata.train.ProgressBar(out, out == System.out && dev.strata.train.ProgressBar.isTerminal()));
         if (a.value("--history-csv", null) != null) {
             fit = fit.callbacks(CSVLogger.to(Path.of(a.value("--history-csv", null))));
         }

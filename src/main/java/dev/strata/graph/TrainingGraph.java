@@ -141,6 +141,13 @@ public final class TrainingGraph implements AutoCloseable {
         return p.trainStep();
     }
 
+    /** Every key a training epoch logs (losses, then metrics), without the {@code val_} copies. */
+    public List<String> logKeys() {
+        List<String> keys = new ArrayList<>();
+        statBlocks().forEach(b -> keys.add(b.key()));
+        return keys;
+    }
+
     /** Log keys of the metrics, in stats-vector order. */
     public List<String> metricNames() {
         List<String> names = new ArrayList<>();

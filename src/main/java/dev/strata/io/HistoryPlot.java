@@ -48,7 +48,7 @@ public final class HistoryPlot {
 
     private static final BasicStroke SOLID = new BasicStroke(2f);
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-            new float[] {7f, 5f}, 0f);
+            new float[] {9f, 6f}, 0f);
     private static final String VAL = "val_";
 
     private HistoryPlot() {
@@ -93,7 +93,7 @@ public final class HistoryPlot {
                 for (String k : curvesOf(key, r.getValue())) {
                     boolean val = k.startsWith(VAL) && !key.startsWith(VAL);
                     series = add(plot, series, curve(r.getValue(), k, r.getKey() + (val ? " (validation)" : "")),
-                            colour, val ? DASHED : SOLID);
+                            val ? lighter(colour) : colour, val ? DASHED : SOLID);
                 }
                 legend.add(new LegendItem(r.getKey(), null, null, null, new Line2D.Double(-8, 0, 8, 0), SOLID,
                         colour));
@@ -101,8 +101,8 @@ public final class HistoryPlot {
             if (!key.startsWith(VAL)) {
                 legend.add(new LegendItem("train", null, null, null, new Line2D.Double(-8, 0, 8, 0), SOLID,
                         Color.DARK_GRAY));
-                legend.add(new LegendItem("validation", null, null, null, new Line2D.Double(-8, 0, 8, 0), DASHED,
-                        Color.DARK_GRAY));
+                legend.add(new LegendItem("validation (lighter)", null, null, null, new Line2D.Double(-12, 0, 12, 0),
+                        DASHED, lighter(Color.DARK_GRAY)));
             }
             plot.setFixedLegendItems(legend);
             panels.add(chart(key, plot));
@@ -170,9 +170,17 @@ public final class HistoryPlot {
         return s;
     }
 
+    /** The colour halfway to white: a run's validation curve beside its training curve. */
+    static Color lighter(Color c) {
+        return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
+    }
+
     /** One renderer per series: colour, stroke and markers differ per curve. */
     private static int add(XYPlot plot, int index, XYSeries series, Color colour, BasicStroke stroke) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, series.getItemCount() <= 30);
+        // One path per curve: drawn segment by segment, a dash pattern restarts every epoch and, over 150 epochs of
+        // a few pixels each, looks solid.
+        r.setDrawSeriesLineAsPath(true);
         r.setSeriesPaint(0, colour);
         r.setSeriesStroke(0, stroke);
         r.setSeriesShape(0, new Rectangle2D.Double(-2.5, -2.5, 5, 5));

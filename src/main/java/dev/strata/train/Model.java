@@ -283,7 +283,12 @@ public final class Model implements AutoCloseable {
                 new WeightSet.Entry(new long[0], new float[] {(float) learningRate}))));
     }
 
-    /** The weight penalties at the current weights, like Keras {@code model.losses} without activity terms. */
+    /**
+     * The weight penalties at the current weights: every term that depends on the weights alone (kernel, bias,
+     * model-wide penalties, ...). Activity penalties depend on a batch and are not here: {@link #losses(float[][],
+     * boolean)} runs one and lists every term, as Keras's {@code model.losses} after {@code model(x)}. Both kinds
+     * always count in {@code fit}'s and {@code evaluate}'s {@code regularization_loss}.
+     */
     public List<RegularizationValue> losses() {
         List<RegularizationTerm> terms = new ArrayList<>();
         for (RegularizationTerm t : train.regularizationTerms()) {

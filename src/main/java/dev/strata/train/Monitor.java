@@ -54,12 +54,22 @@ public record Monitor(String key, Mode mode, double minDelta) {
      * metric by its Keras direction; any other key fails, as Keras's {@code ValueError} does.
      */
     public boolean maximizes(Model model) {
+        String name = key.startsWith("val_") ? key.substring(4) : key;
+        List<String> logged = new java.util.ArrayList<>(model.trainingGraph().logKeys());
+        logged.add("learning_rate"); // logged by the learning-rate callbacks, as in Keras
+        if (!logged.contains(name)) {
+            // A misspelled key would otherwise never improve (or, in AUTO mode, have no direction): name the real ones.
+            List<String> epochKeys = logged.subList(0, logged.size() - 1);
+            List<String> all = new java.util.ArrayList<>(epochKeys);
+            epochKeys.forEach(k -> all.add("val_" + k));
+            throw new IllegalArgumentException("monitor='" + key + "' is not a value this model logs; it logs "
+                    + String.join(", ", all) + " (val_ ones with validation data)");
+        }
         if (mode != Mode.AUTO) {
             return mode == Mode.MAX;
         }
-        String name = key.startsWith("val_") ? key.substring(4) : key;
-        if (name.equals("loss") || name.equals("data_loss") || name.equals("regularization_loss")) {
-            return false;
+        if (name.equals("loss") || name.endsWith("_loss")) {
+            return false; // loss, data_loss, regularization_loss and each output's <name>_loss
         }
         List<String> names = model.trainingGraph().metricNames();
         List<Metric> metrics = model.config().metrics();

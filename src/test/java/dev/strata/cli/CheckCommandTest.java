@@ -60,7 +60,8 @@ class CheckCommandTest {
         assertTrue(lines.get(0).startsWith("error " + truncated + " "), lines.get(0));
         assertTrue(lines.get(1).startsWith("error " + negative + " $.config.layers[1].config.units: "), lines.get(1));
         assertTrue(lines.get(1).contains("-3"), lines.get(1));
-        assertEquals("error " + dir.resolve("missing.json") + " no such file", lines.get(2));
+        assertEquals("error " + dir.resolve("missing.json") + " no such file: " + dir.resolve("missing.json"),
+                lines.get(2));
         assertTrue(lines.get(3).startsWith("error " + binary + " "), lines.get(3));
         assertTrue(lines.get(4).startsWith("ok "), lines.get(4));
     }

@@ -66,7 +66,8 @@ class TrainAndCompareCommandTest {
         assertTrue(o.out().contains("Training on " + csv + " (225 training, 75 validation examples, label column "
                 + "'label') with Adam"), o.out());
         assertTrue(o.out().contains("hidden/kernel_regularizer"), o.out());
-        assertTrue(o.out().contains("epoch 3: loss:"), o.out());
+        assertTrue(o.out().contains("Epoch 3/3"), o.out());
+        assertEquals(-1, o.out().indexOf("epoch 1: loss:"), "the history is not printed a second time");
         assertEquals(List.of("hidden/kernel", "hidden/bias", "out/kernel", "out/bias"),
                 List.copyOf(Checkpoints.read(weights).weights().entries().keySet()));
         assertTrue(Files.isRegularFile(export.resolve("saved_model.pb")));

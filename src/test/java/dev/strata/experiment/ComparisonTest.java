@@ -49,6 +49,25 @@ class ComparisonTest {
         assertEquals(0.004, ((Optimizer.Adam) Setting.weightDecay(0.004).optimizer().apply(Optimizer.adam())).weightDecay());
     }
 
+    /** "No regularization" means none at all: model-wide penalties, bias and activity terms, and weight decay. */
+    @Test
+    void noneRemovesEveryPenaltyAndDecay() {
+        dev.strata.spec.Sequential regularized = RegularizationDemo.network(l2(0.5)).penalty(l2(0.01))
+                .mapLayers(l -> l instanceof Dense d ? d.biasRegularizer(l1(0.1)).activityRegularizer(l2(0.2)) : l);
+        assertEquals(1, regularized.penalties().size());
+        dev.strata.spec.Sequential none = Setting.none().spec().apply(regularized);
+        assertEquals(List.of(), none.penalties());
+        for (dev.strata.spec.Layer l : none.layers()) {
+            if (l instanceof Dense d) {
+                assertEquals(null, d.kernelRegularizer());
+                assertEquals(null, d.biasRegularizer());
+                assertEquals(null, d.activityRegularizer());
+            }
+        }
+        assertEquals(0.0, ((Optimizer.Adam) Setting.none().optimizer().apply(Optimizer.adam().weightDecay(0.1)))
+                .weightDecay());
+    }
+
     /**
      * Srivastava et al.'s pairing: dropout after each hidden layer, max-norm on each unit's incoming weights (all
      * kernel axes but the last), every penalty gone; after training, no unit of the first layer has an incoming

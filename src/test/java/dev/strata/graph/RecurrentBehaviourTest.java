@@ -296,11 +296,10 @@ class RecurrentBehaviourTest {
 
     @Test
     void refusesWhatItCannotBuild() {
-        Sequential unknownSteps = Sequential.create().input(TensorShape.of(TensorShape.UNKNOWN, 3))
-                .add(LSTM.units(2));
-        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> Model.compile(unknownSteps,
-                TrainingConfig.of(Optimizer.sgd(), Loss.meanSquaredError())).close());
-        assertTrue(e.getMessage().contains("known number of time steps"), e.getMessage());
+        // Unknown lengths are built (padded to a bound: VariableLengthGoldenTest); the bound must be a length.
+        IllegalArgumentException bound = assertThrows(IllegalArgumentException.class,
+                () -> dev.strata.train.ModelOptions.defaults().maxSequenceLength(0));
+        assertTrue(bound.getMessage().contains("maxSequenceLength must be >= 1"), bound.getMessage());
         InvalidSpecException state = assertThrows(InvalidSpecException.class, () -> Sequential.create().input(3, 2)
                 .add(LSTM.units(2).returnState(true)).summary());
         assertTrue(state.getMessage().contains("return_state"), state.getMessage());

@@ -89,12 +89,14 @@ class ModelCheckpointTest {
     }
 
     @Test
-    void autoModeRefusesQuantitiesOfUnknownDirection() {
+    void aMisspelledMonitorIsNamedWithTheKeysTheModelLogs() {
         ModelCheckpoint cb = ModelCheckpoint.to(dir.resolve("x.ckpt").toString()).monitor("val_speed")
                 .saveBestOnly(true);
         try (Model m = IoFixtures.model(1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cb.onTrainBegin(m, PLAN));
-            assertTrue(e.getMessage().contains("monitor='val_speed': cannot tell whether"), e.getMessage());
+            assertTrue(e.getMessage().contains("monitor='val_speed' is not a value this model logs; it logs loss, "
+                    + "data_loss, regularization_loss"), e.getMessage());
+            assertTrue(e.getMessage().contains("val_loss"), e.getMessage());
         }
     }
 

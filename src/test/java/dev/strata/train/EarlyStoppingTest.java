@@ -165,4 +165,16 @@ class EarlyStoppingTest {
             assertTrue(m.weights().sameAs(rec.epochWeights.get(1)));
         }
     }
+
+    @Test
+    void aMisspelledMonitorIsRefusedWithTheKeysTheModelLogs() {
+        for (Callback cb : java.util.List.<Callback>of(EarlyStopping.monitor("val_acuracy"),
+                ReduceLROnPlateau.monitor("val_acuracy"))) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> cb.onTrainBegin(model, PLAN));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("monitor='val_acuracy' is not a "
+                    + "value this model logs; it logs loss, data_loss, regularization_loss, auc, val_loss"),
+                    e.getMessage());
+        }
+    }
 }
