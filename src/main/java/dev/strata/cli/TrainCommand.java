@@ -140,10 +140,6 @@ final class TrainCommand implements Command {
     }
 
     static Optimizer withLearningRate(Optimizer o, double lr) {
-        if (o instanceof Optimizer.Sgd s) {
-            return new Optimizer.Sgd(lr, s.momentum(), s.nesterov(), s.weightDecay());
-        }
-        Optimizer.Adam adam = (Optimizer.Adam) o;
-        return new Optimizer.Adam(lr, adam.beta1(), adam.beta2(), adam.epsilon(), adam.weightDecay());
+        return o.learningRate(lr);
     }
 }

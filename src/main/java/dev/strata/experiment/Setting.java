@@ -125,9 +125,6 @@ public record Setting(String label, UnaryOperator<Sequential> spec, UnaryOperato
     }
 
     private static Optimizer withDecay(Optimizer o, double decay) {
-        if (o instanceof Optimizer.Sgd sgd) {
-            return sgd.weightDecay(decay);
-        }
-        return ((Optimizer.Adam) o).weightDecay(decay);
+        return o.weightDecay(decay);
     }
 }

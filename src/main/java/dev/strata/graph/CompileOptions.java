@@ -6,7 +6,8 @@ package dev.strata.graph;
  * @param seed seed of initial weights and of the random draws of training-only layers
  * @param fusedAdam use TensorFlow's fused {@code ResourceApplyAdam} instead of Keras 3's update written out
  *     op by op. The fused kernel is about a third faster on a large MLP but computes {@code 1 - beta} in float32,
- *     so each Adam step is about 6.6e-6 relative larger than Keras's; off by default.
+ *     so each Adam step is about 6.6e-6 relative larger than Keras's; off by default. With amsgrad, which the fused
+ *     kernel lacks, Keras's update is kept.
  * @param trainingNoise whether dropout and noise layers draw noise in training (on by default). Off, they pass
  *     their input through as at inference while everything else trains as usual (batch statistics, state
  *     updates): for debugging and for comparing a step with another framework's.

@@ -158,10 +158,7 @@ public final class GraphCompiler {
             Operand<?> stepHandle = tf.withName("step").varHandleOp(TInt64.class, Shape.scalar(),
                     VarHandleOp.sharedName("step"));
             Operand<TInt64> step = tf.withName("step_read").readVariableOp(stepHandle, TInt64.class);
-            Operand<?> lrHandle = tf.withName("learning_rate").varHandleOp(TFloat32.class, Shape.scalar(),
-                    VarHandleOp.sharedName(LEARNING_RATE));
-            Operand<TFloat32> learningRate = tf.withName("learning_rate_read").readVariableOp(lrHandle, TFloat32.class);
-            io.add(LEARNING_RATE, new long[0], lrHandle, learningRate);
+            Operand<TFloat32> learningRate = learningRate(tf, config.optimizer(), step, io);
 
             Tower train = new Forward(scopes.train, scopes.names, vars, TowerMode.TRAINING, options.trainingNoise(),
                     step, seed, options.maxSequenceLength()).build(summary, inputs);
@@ -187,14 +184,17 @@ public final class GraphCompiler {
                 }
             }
             List<Op> stepOps = new ArrayList<>(stateUpdates(scopes, train));
+            Op emaFinalize = null;
             if (!trainables.isEmpty()) {
                 Output<?>[] reads = new Output<?>[trainables.size()];
                 for (int i = 0; i < reads.length; i++) {
                     reads[i] = trainables.get(i).value().asOutput();
                 }
                 Output<?>[] gradients = graph.addGradients(trainObjective.total().asOutput(), reads);
-                stepOps.addAll(OptimizerOps.build(scopes, config.optimizer(), trainables, gradients, learningRate,
-                        step, io, options.fusedAdam()));
+                OptimizerOps.Built built = OptimizerOps.build(scopes, config.optimizer(), trainables, gradients,
+                        learningRate, step, io, options.fusedAdam());
+                stepOps.addAll(built.ops());
+                emaFinalize = built.emaFinalize();
             }
             Op trainStep = (stepOps.isEmpty() ? tf : tf.withControlDependencies(stepOps)).withName("train_step")
                     .assignAddVariableOp(stepHandle, tf.constant(1L));
@@ -206,11 +206,29 @@ public final class GraphCompiler {
             eval.outputs().forEach(f -> evalOutputs.add(f.value()));
             return new TrainingGraph(graph, summary, config, new TrainingGraph.Parts(inputs, targets, outputs,
                     new ArrayList<>(vars.values()), trainTerms, evalTerms, trainObjective, evalObjective, evalOutputs,
-                    trainStep, io.slots(), assignState, step, stepFeed, assignStep));
+                    trainStep, io.slots(), assignState, step, stepFeed, assignStep, learningRate, emaFinalize));
         } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
+    }
+
+    /**
+     * The rate this step uses, as the op {@code learning_rate_read}: a float32 variable in the training state (which
+     * callbacks may set), or with a schedule the schedule's value at the step counter, so it resumes with the step.
+     */
+    private static Operand<TFloat32> learningRate(Ops tf, dev.strata.spec.Optimizer optimizer, Operand<TInt64> step,
+                                                  VariableIo io) {
+        dev.strata.spec.LearningRateSchedule schedule = optimizer.options().schedule();
+        if (schedule != null) {
+            return tf.withName("learning_rate_read").identity(ScheduleOps.rate(tf.withSubScope("learning_rate"),
+                    schedule, step));
+        }
+        Operand<?> lrHandle = tf.withName("learning_rate").varHandleOp(TFloat32.class, Shape.scalar(),
+                VarHandleOp.sharedName(LEARNING_RATE));
+        Operand<TFloat32> learningRate = tf.withName("learning_rate_read").readVariableOp(lrHandle, TFloat32.class);
+        io.add(LEARNING_RATE, new long[0], lrHandle, learningRate, (float) optimizer.learningRate());
+        return learningRate;
     }
 
     /**

@@ -1,24 +1,39 @@
 package dev.strata.graph;
 
+import dev.strata.spec.Adadelta;
+import dev.strata.spec.Adafactor;
+import dev.strata.spec.Adagrad;
+import dev.strata.spec.Adamax;
+import dev.strata.spec.Ftrl;
+import dev.strata.spec.Lamb;
+import dev.strata.spec.Lion;
+import dev.strata.spec.Nadam;
 import dev.strata.spec.Optimizer;
+import dev.strata.spec.OptimizerOptions;
+import dev.strata.spec.RmsProp;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.op.train.ResourceApplyKerasMomentum;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * Keras 3 update rules on resource variables. Every write waits for every gradient, so no update can race
- * the backward pass; decoupled weight decay runs before the update, as Keras 3 applies it.
+ * Keras 3's optimizer step on resource variables, in Keras's order: clip the gradients, apply decoupled weight
+ * decay, update each weight by its rule, update the moving average of the weights (use_ema), then project
+ * constrained weights. Every write waits for every gradient, so no update can race the backward pass. The rules
+ * live in {@link AdamFamilyUpdates}, {@link AdaptiveUpdates} and {@link AdafactorUpdates}; SGD and Lion, a few
+ * ops each, are here.
  */
 final class OptimizerOps {
     private OptimizerOps() {
+    }
+
+    /** The step's ops, and the op that replaces the weights by their averages (null without use_ema). */
+    record Built(List<Op> ops, Op emaFinalize) {
     }
 
     /**
@@ -26,10 +41,11 @@ final class OptimizerOps {
      *     about 6.6e-6 relative larger than Keras 3's
      * @return the ops that apply one update to every trainable variable
      */
-    static List<Op> build(ModelScopes scopes, Optimizer optimizer, List<ModelVariable> trainables,
-                          Output<?>[] gradients, Operand<TFloat32> learningRate, Operand<TInt64> step, VariableIo io,
-                          boolean fusedAdam) {
+    static Built build(ModelScopes scopes, Optimizer optimizer, List<ModelVariable> trainables,
+                       Output<?>[] gradients, Operand<TFloat32> learningRate, Operand<TInt64> step, VariableIo io,
+                       boolean fusedAdam) {
         Ops opt = scopes.optimizer.root();
+        OptimizerOptions options = optimizer.options();
         // One barrier op waits on every gradient and every write waits on the barrier: the same ordering as making
         // each write wait on every gradient, with 2N control edges instead of N^2 (which made compiling quadratic).
         Op gradientsDone = opt.withControlDependencies(List.of(gradients)).withName("gradients_done").noOp();
@@ -45,66 +61,94 @@ final class OptimizerOps {
             }
             updateDeps = List.of(opt.withControlDependencies(decays).withName("decay_done").noOp());
         }
-        Ops updates = opt.withControlDependencies(updateDeps);
+        List<Operand<TFloat32>> grads = new ArrayList<>();
+        for (Output<?> g : gradients) {
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> f = (Operand<TFloat32>) g;
+            grads.add(f);
+        }
+        // Keras clips before the decay; the clipped values depend only on the gradients.
+        grads = GradientClipping.apply(opt, options, trainables, grads);
+        UpdateContext c = new UpdateContext(scopes, io, learningRate, step, updateDeps);
+        List<Op> applies = applies(c, optimizer, trainables, grads, fusedAdam);
+        Op finalizeOp = null;
+        if (options.useEma()) {
+            EmaOps ema = EmaOps.build(c, options, trainables, applies);
+            applies = ema.ops();
+            finalizeOp = ema.finalizeOp();
+        }
+        return new Built(constrained(scopes, trainables, applies), finalizeOp);
+    }
+
+    private static List<Op> applies(UpdateContext c, Optimizer optimizer, List<ModelVariable> vars,
+                                    List<Operand<TFloat32>> grads, boolean fusedAdam) {
+        if (optimizer instanceof Optimizer.Sgd o) {
+            return sgd(c, o, vars, grads);
+        } else if (optimizer instanceof Optimizer.Adam o) {
+            return AdamFamilyUpdates.adam(c, o, vars, grads, fusedAdam);
+        } else if (optimizer instanceof Adamax o) {
+            return AdamFamilyUpdates.adamax(c, o, vars, grads);
+        } else if (optimizer instanceof Nadam o) {
+            return AdamFamilyUpdates.nadam(c, o, vars, grads);
+        } else if (optimizer instanceof Lamb o) {
+            return AdamFamilyUpdates.lamb(c, o, vars, grads);
+        } else if (optimizer instanceof RmsProp o) {
+            return AdaptiveUpdates.rmsprop(c, o, vars, grads);
+        } else if (optimizer instanceof Adagrad o) {
+            return AdaptiveUpdates.adagrad(c, o, vars, grads);
+        } else if (optimizer instanceof Adadelta o) {
+            return AdaptiveUpdates.adadelta(c, o, vars, grads);
+        } else if (optimizer instanceof Ftrl o) {
+            return AdaptiveUpdates.ftrl(c, o, vars, grads);
+        } else if (optimizer instanceof Lion o) {
+            return lion(c, o, vars, grads);
+        }
+        return AdafactorUpdates.adafactor(c, (Adafactor) optimizer, vars, grads);
+    }
+
+    /** Keras 3 SGD: {@code m = momentum * m - lr * g; w += m} (Nesterov: {@code w += momentum * m - lr * g}). */
+    private static List<Op> sgd(UpdateContext c, Optimizer.Sgd sgd, List<ModelVariable> vars,
+                                List<Operand<TFloat32>> grads) {
         List<Op> applies = new ArrayList<>();
-        if (optimizer instanceof Optimizer.Sgd sgd) {
-            for (int i = 0; i < trainables.size(); i++) {
-                ModelVariable v = trainables.get(i);
-                @SuppressWarnings("unchecked")
-                Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
-                if (sgd.momentum() == 0) {
-                    applies.add(updates.train.resourceApplyGradientDescent(v.handle(), learningRate, g));
-                } else {
-                    Operand<?> m = slot(scopes, io, v, "momentum");
-                    applies.add(updates.train.resourceApplyKerasMomentum(v.handle(), m, learningRate, g,
-                            opt.constant((float) sgd.momentum()), ResourceApplyKerasMomentum.useNesterov(sgd.nesterov())));
-                }
-            }
-        } else {
-            Optimizer.Adam adam = (Optimizer.Adam) optimizer;
-            Ops a = opt.withSubScope("adam");
-            Operand<TFloat32> localStep = a.dtypes.cast(a.math.add(step, a.constant(1L)), TFloat32.class);
-            Operand<TFloat32> beta1Power = a.math.pow(a.constant((float) adam.beta1()), localStep);
-            Operand<TFloat32> beta2Power = a.math.pow(a.constant((float) adam.beta2()), localStep);
-            Operand<TFloat32> one = a.constant(1f);
-            // Keras 3: alpha = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t), in float32.
-            Operand<TFloat32> alpha = a.math.div(a.math.mul(learningRate, a.math.sqrt(a.math.sub(one, beta2Power))),
-                    a.math.sub(one, beta1Power));
-            // Keras computes 1 - beta in double before the float32 cast; TensorFlow's fused ResourceApplyAdam
-            // computes it in float32 (1 - 0.999f is 1.3e-5 off 0.001), so by default the update is written out.
-            Operand<TFloat32> oneMinusBeta1 = a.constant((float) (1 - adam.beta1()));
-            Operand<TFloat32> oneMinusBeta2 = a.constant((float) (1 - adam.beta2()));
-            Operand<TFloat32> beta1 = a.constant((float) adam.beta1());
-            Operand<TFloat32> beta2 = a.constant((float) adam.beta2());
-            Operand<TFloat32> epsilon = a.constant((float) adam.epsilon());
-            for (int i = 0; i < trainables.size(); i++) {
-                ModelVariable v = trainables.get(i);
-                @SuppressWarnings("unchecked")
-                Operand<TFloat32> g = (Operand<TFloat32>) gradients[i];
-                Operand<?> mHandle = slot(scopes, io, v, "m");
-                Operand<?> vHandle = slot(scopes, io, v, "v");
-                if (fusedAdam) {
-                    applies.add(updates.train.resourceApplyAdam(v.handle(), mHandle, vHandle, beta1Power, beta2Power,
-                            learningRate, beta1, beta2, epsilon, g));
-                    continue;
-                }
-                Ops u = scopes.optimizer.of(scopes.variableScope(v.layerName(), v.spec().name()))
-                        .withControlDependencies(updateDeps);
-                // Keras 3: m.assign_add((g - m) * (1 - beta_1)); v.assign_add((g^2 - v) * (1 - beta_2));
-                // variable.assign_sub(m * alpha / (sqrt(v) + epsilon)), each on the updated slots.
-                Op addM = u.assignAddVariableOp(mHandle,
-                        u.math.mul(u.math.sub(g, u.readVariableOp(mHandle, TFloat32.class)), oneMinusBeta1));
-                Op addV = u.assignAddVariableOp(vHandle, u.math.mul(u.math.sub(u.math.square(g),
-                        u.readVariableOp(vHandle, TFloat32.class)), oneMinusBeta2));
-                Ops after = u.withControlDependencies(List.of(addM, addV));
-                Operand<TFloat32> m = after.readVariableOp(mHandle, TFloat32.class);
-                Operand<TFloat32> s = after.readVariableOp(vHandle, TFloat32.class);
-                Operand<TFloat32> delta = after.math.div(after.math.mul(m, alpha),
-                        after.math.add(after.math.sqrt(s), epsilon));
-                applies.add(after.assignSubVariableOp(v.handle(), delta));
+        for (int i = 0; i < vars.size(); i++) {
+            ModelVariable v = vars.get(i);
+            Ops u = c.of(v);
+            if (sgd.momentum() == 0) {
+                applies.add(u.train.resourceApplyGradientDescent(v.handle(), c.learningRate(), grads.get(i)));
+            } else {
+                Operand<?> m = c.slot(v, "momentum", 0f);
+                applies.add(u.train.resourceApplyKerasMomentum(v.handle(), m, c.learningRate(), grads.get(i),
+                        u.constant((float) sgd.momentum()), ResourceApplyKerasMomentum.useNesterov(sgd.nesterov())));
             }
         }
-        return constrained(scopes, trainables, applies);
+        return applies;
+    }
+
+    /**
+     * Keras 3 Lion: {@code w -= lr * sign(m * beta_1 + g * (1 - beta_1))}, then
+     * {@code m = m * beta_2 + g * (1 - beta_2)}, both on the old {@code m}; the betas are cast tensors in Keras, so
+     * {@code 1 - beta} is computed in float32.
+     */
+    private static List<Op> lion(UpdateContext c, Lion o, List<ModelVariable> vars, List<Operand<TFloat32>> grads) {
+        Ops a = c.root().withSubScope("lion");
+        Operand<TFloat32> one = a.constant(1f);
+        Operand<TFloat32> beta1 = a.constant((float) o.beta1());
+        Operand<TFloat32> beta2 = a.constant((float) o.beta2());
+        Operand<TFloat32> oneMinusBeta1 = a.math.sub(one, beta1);
+        Operand<TFloat32> oneMinusBeta2 = a.math.sub(one, beta2);
+        List<Op> applies = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            ModelVariable v = vars.get(i);
+            Operand<TFloat32> g = grads.get(i);
+            Operand<?> mHandle = c.slot(v, "momentum", 0f);
+            Ops u = c.of(v);
+            Operand<TFloat32> m = UpdateContext.read(u, mHandle);
+            Op step = u.assignSubVariableOp(v.handle(), u.math.mul(c.learningRate(),
+                    u.math.sign(u.math.add(u.math.mul(m, beta1), u.math.mul(g, oneMinusBeta1)))));
+            applies.add(UpdateContext.after(u, step).assignVariableOp(mHandle,
+                    u.math.add(u.math.mul(m, beta2), u.math.mul(g, oneMinusBeta2))));
+        }
+        return applies;
     }
 
     /**
@@ -127,16 +171,6 @@ final class OptimizerOps {
                     ConstraintOps.apply(c, v.spec().constraint(), updated)));
         }
         return out;
-    }
-
-    private static Operand<?> slot(ModelScopes scopes, VariableIo io, ModelVariable v, String kind) {
-        String name = "optimizer/" + v.name() + "/" + kind;
-        long[] shape = toLong(v.spec().shape());
-        Ops scope = scopes.optimizer.of(scopes.variableScope(v.layerName(), v.spec().name()));
-        Operand<?> handle = scope.withName(kind).varHandleOp(TFloat32.class, Shape.of(shape),
-                VarHandleOp.sharedName(name));
-        io.add(name, shape, handle, scope.withName(kind + "_read").readVariableOp(handle, TFloat32.class));
-        return handle;
     }
 
     static long[] toLong(int[] shape) {

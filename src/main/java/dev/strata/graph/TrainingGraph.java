@@ -33,7 +33,7 @@ public final class TrainingGraph implements AutoCloseable {
                  List<OutputTraining> outputs, List<ModelVariable> variables, List<RegularizationTerm> terms,
                  List<RegularizationTerm> evalTerms, Objective train, Objective eval, List<Operand<TFloat32>> evalOutputs,
                  Op trainStep, Map<String, StateSlot> state, Op assignState, Operand<TInt64> step,
-                 Placeholder<TInt64> stepFeed, Op assignStep) {
+                 Placeholder<TInt64> stepFeed, Op assignStep, Operand<TFloat32> learningRate, Op emaFinalize) {
     }
 
     private final Graph graph;
@@ -159,7 +159,10 @@ public final class TrainingGraph implements AutoCloseable {
         return names;
     }
 
-    /** Every float variable of the training state: model weights, optimizer slots, learning rate. */
+    /**
+     * Every float variable of the training state: model weights, optimizer slots, moving averages and the learning
+     * rate (without a schedule).
+     */
     public Map<String, StateSlot> state() {
         return p.state();
     }
@@ -181,7 +184,23 @@ public final class TrainingGraph implements AutoCloseable {
         return p.assignStep();
     }
 
-    /** Name of the learning-rate slot in {@link #state()}. */
+    /**
+     * The learning rate the next step uses: the learning-rate variable, or the schedule's value at the current
+     * step.
+     */
+    public Operand<TFloat32> learningRate() {
+        return p.learningRate();
+    }
+
+    /**
+     * Replaces every trainable weight by its moving average (Keras's {@code finalize_variable_values}); null unless
+     * the optimizer has {@code use_ema}.
+     */
+    public Op emaFinalize() {
+        return p.emaFinalize();
+    }
+
+    /** Name of the learning-rate slot in {@link #state()}; absent when the optimizer has a schedule. */
     public static String learningRateSlot() {
         return GraphCompiler.LEARNING_RATE;
     }

@@ -30,6 +30,11 @@ final class VariableIo {
     }
 
     void add(String name, long[] shape, Operand<?> handle, Operand<TFloat32> read) {
+        add(name, shape, handle, read, 0f);
+    }
+
+    /** @param initial the value each element starts from (see {@link StateSlot#initial()}) */
+    void add(String name, long[] shape, Operand<?> handle, Operand<TFloat32> read, float initial) {
         String base = ScopeNames.sanitize(name.replace('/', '_'));
         String op = base;
         for (int k = 1; !opNames.add(op); k++) {
@@ -39,7 +44,7 @@ final class VariableIo {
                 Placeholder.shape(org.tensorflow.ndarray.Shape.of(shape)));
         Op assign = io.withName(op + "_assign").assignVariableOp(handle, feed);
         assigns.add(assign);
-        slots.put(name, new StateSlot(name, shape, handle, read, feed, assign));
+        slots.put(name, new StateSlot(name, shape, handle, read, feed, assign, initial));
     }
 
     Map<String, StateSlot> slots() {

@@ -42,4 +42,28 @@ public final class Checks {
             throw new InvalidSpecException(where, field, "must not be null");
         }
     }
+
+    /** A value in [0, 1]. */
+    public static void inUnit(String where, String field, double value) {
+        if (Double.isNaN(value) || value < 0 || value > 1) {
+            throw new InvalidSpecException(where, field, "must be in [0, 1]. Received: " + field + "=" + value);
+        }
+    }
+
+    /** Null reads as Keras's defaults. */
+    static OptimizerOptions options(OptimizerOptions options) {
+        return options == null ? OptimizerOptions.DEFAULTS : options;
+    }
+
+    /**
+     * An optimizer's nominal learning rate: a positive finite constant, or, with a schedule, the schedule's rate at
+     * step 0 (so two optimizers with the same schedule are equal whatever constant they were built with).
+     */
+    static double optimizerRate(String where, double learningRate, OptimizerOptions options) {
+        if (options.schedule() != null) {
+            return options.schedule().initialLearningRate();
+        }
+        positiveFinite(where, "learning_rate", learningRate);
+        return learningRate;
+    }
 }

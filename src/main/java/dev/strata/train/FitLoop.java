@@ -104,6 +104,10 @@ final class FitLoop {
                 break;
             }
         }
+        if (options.epochs() > 0) {
+            // Keras's fit: optimizer.finalize_variable_values after the last epoch, before on_train_end.
+            model.finalizeEma();
+        }
         for (Callback c : callbacks) {
             c.onTrainEnd(history);
         }

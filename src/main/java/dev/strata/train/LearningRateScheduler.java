@@ -43,6 +43,8 @@ public final class LearningRateScheduler implements Callback {
 
     @Override
     public void onTrainBegin(Model model, FitPlan plan) {
+        // Refused up front rather than at the first change, which may come many epochs in.
+        ScheduledRates.requireSettable(model, "LearningRateScheduler");
         this.model = model;
     }
 

@@ -76,12 +76,10 @@ public final class Model implements AutoCloseable {
             for (long d : s.shape()) {
                 n *= d;
             }
-            float[] zeros = new float[(int) n];
-            if (s.name().equals(TrainingGraph.learningRateSlot())) {
-                zeros[0] = (float) config.optimizer().learningRate();
-            }
+            float[] start = new float[(int) n];
+            java.util.Arrays.fill(start, s.initial());
             all.put(s.name(), weights.entries().containsKey(s.name()) ? weights.get(s.name())
-                    : new WeightSet.Entry(s.shape(), zeros));
+                    : new WeightSet.Entry(s.shape(), start));
         }
         restoreTrainingState(new WeightSet(all), 0);
     }
@@ -244,7 +242,7 @@ public final class Model implements AutoCloseable {
         weightsVersion++;
     }
 
-    /** Everything training changes except the step: weights, optimizer slots, learning rate. */
+    /** Everything training changes except the step: weights, optimizer slots and averages, learning rate. */
     public WeightSet trainingState() {
         return SlotValues.read(session, train.state().values());
     }
@@ -264,23 +262,38 @@ public final class Model implements AutoCloseable {
         weightsVersion++;
     }
 
-    /** The optimizer's current learning rate: the float32 value the next step uses, widened to double. */
+    /**
+     * The learning rate the next step uses, the float32 value widened to double: the optimizer's rate variable, or
+     * with a learning-rate schedule the schedule's value at the current step (Keras's {@code optimizer.learning_rate}).
+     */
     public double learningRate() {
-        StateSlot lr = train.state().get(TrainingGraph.learningRateSlot());
-        return SlotValues.read(session, List.of(lr)).values(lr.name())[0];
+        try (Result r = session.runner().fetch(train.learningRate()).run()) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
     }
 
     /**
      * Sets the optimizer's learning rate (a float32 variable, as Keras's), effective from the next step. Zero is
      * allowed, as in Keras, so schedules can decay to it.
+     *
+     * @throws IllegalStateException when the optimizer has a learning-rate schedule: as in Keras, its rate is not
+     *     settable
      */
     public void setLearningRate(double learningRate) {
+        ScheduledRates.requireSettable(this, "setLearningRate");
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be >= 0 and finite, was " + learningRate);
         }
         StateSlot lr = train.state().get(TrainingGraph.learningRateSlot());
         SlotValues.write(session, List.of(lr), new WeightSet(Map.of(lr.name(),
                 new WeightSet.Entry(new long[0], new float[] {(float) learningRate}))));
+    }
+
+    /** Keras's {@code finalize_variable_values}, which {@code fit} runs when it returns: see {@link EmaFinalize}. */
+    void finalizeEma() {
+        if (EmaFinalize.run(session, train, step())) {
+            weightsVersion++;
+        }
     }
 
     /**

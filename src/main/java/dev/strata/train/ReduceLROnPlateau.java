@@ -96,6 +96,8 @@ public final class ReduceLROnPlateau implements Callback {
 
     @Override
     public void onTrainBegin(Model model, FitPlan plan) {
+        // Refused up front rather than at the first change, which may come many epochs in.
+        ScheduledRates.requireSettable(model, "ReduceLROnPlateau");
         this.model = model;
         this.maximize = monitor.maximizes(model);
         best = null;

@@ -177,26 +177,7 @@ final class Golden {
 
     /** A {@code keras.optimizers.serialize} dict as the Strata optimizer with the same hyperparameters. */
     static Optimizer optimizer(JsonNode serialized) {
-        String cls = serialized.get("class_name").asText();
-        JsonNode c = serialized.get("config");
-        double lr = c.get("learning_rate").asDouble();
-        double wd = c.get("weight_decay").isNull() ? 0 : c.get("weight_decay").asDouble();
-        for (String unsupported : List.of("clipnorm", "global_clipnorm", "clipvalue", "loss_scale_factor",
-                "gradient_accumulation_steps", "ema_overwrite_frequency")) {
-            if (c.has(unsupported) && !c.get(unsupported).isNull()) {
-                throw new IllegalArgumentException("no Strata mapping for " + unsupported + " in " + c);
-            }
-        }
-        if (c.path("use_ema").asBoolean(false) || c.path("amsgrad").asBoolean(false)) {
-            throw new IllegalArgumentException("no Strata mapping for use_ema / amsgrad in " + c);
-        }
-        return switch (cls) {
-            case "SGD" -> Optimizer.sgd(lr).momentum(c.get("momentum").asDouble())
-                    .nesterov(c.get("nesterov").asBoolean()).weightDecay(wd);
-            case "Adam", "AdamW" -> Optimizer.adam(lr).betas(c.get("beta_1").asDouble(), c.get("beta_2").asDouble())
-                    .epsilon(c.get("epsilon").asDouble()).weightDecay(wd);
-            default -> throw new IllegalArgumentException("no Strata mapping for optimizer " + cls);
-        };
+        return GoldenOptimizers.of(serialized);
     }
 
     // ---------------------------------------------------------------- comparison
