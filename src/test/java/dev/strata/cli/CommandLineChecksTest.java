@@ -1,0 +1,87 @@
+package dev.strata.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.cli.StrataCliTest.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new user met on the command line: options and files checked before anything loads or trains, missing
+ * files named, class-name labels, the bundled data and specs, and {@code --version}.
+ */
+class CommandLineChecksTest {
+    private static final String IRIS_SPEC = "dsl-samples/json/iris_mlp.keras3.json";
+    private static final String IRIS = "dsl-samples/data/iris.csv";
+
+    private static void assertUsage(Outcome o, String message) {
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(message), o.err());
+        assertFalse(o.out().contains("Model:"), "nothing loads before the options are checked: " + o.out());
+    }
+
+    @Test
+    void badOptionsAndFilesAreRefusedBeforeAnythingLoads(@TempDir Path dir) {
+        assertUsage(StrataCliTest.run("train", IRIS_SPEC, "--data", IRIS, "--epochs", "abc"),
+                "--epochs must be a positive integer, was abc");
+        assertUsage(StrataCliTest.run("train", IRIS_SPEC, "--data", IRIS, "--seed", "x"),
+                "--seed must be an integer, was x");
+        assertUsage(StrataCliTest.run("train", IRIS_SPEC, "--data", IRIS, "--validation-split", "1.5"),
+                "--validation-split must be in [0, 1), was 1.5");
+        assertUsage(StrataCliTest.run("train", dir.resolve("nope.json").toString()),
+                "no such file: " + dir.resolve("nope.json") + " (spec)");
+        assertUsage(StrataCliTest.run("compare", IRIS_SPEC, "--data", "train.csv"),
+                "no such file: train.csv (--data)");
+        assertUsage(StrataCliTest.run("train", IRIS_SPEC, "--data", IRIS, "--plot", dir.resolve("x.jpg").toString()),
+                "--plot writes PNG images; give a file name ending in .png");
+        assertUsage(StrataCliTest.run("train", IRIS_SPEC, "--data", IRIS, "--plot", "/nonexistent-dir/x.png"),
+                "directory /nonexistent-dir does not exist");
+        assertUsage(StrataCliTest.run("train", IRIS_SPEC, "--data", IRIS, "--history-csv", dir.toString()),
+                "--history-csv " + dir + " is a directory");
+        assertUsage(StrataCliTest.run("compare", IRIS_SPEC, "--data", IRIS, "--csv", dir.toString()),
+                "--csv " + dir + " is a directory");
+        assertFalse(Files.exists(Path.of("/nonexistent-dir")), "no directory is created at the root");
+    }
+
+    @Test
+    void emptyAndHeaderOnlyCsvFilesAreBothDataErrors(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        Path header = Files.writeString(dir.resolve("header.csv"), "a,b,c,d,species\n");
+        Outcome e = StrataCliTest.run("train", IRIS_SPEC, "--data", empty.toString());
+        assertEquals(1, e.code(), e.err());
+        assertTrue(e.err().contains("empty file"), e.err());
+        Outcome h = StrataCliTest.run("train", IRIS_SPEC, "--data", header.toString());
+        assertEquals(1, h.code(), h.err());
+        assertTrue(h.err().contains("no data rows after the header"), h.err());
+    }
+
+    @Test
+    void irisTrainsFromItsSpeciesNamesAndSavesThemBesideTheWeights(@TempDir Path dir) throws Exception {
+        Path weights = dir.resolve("iris.ckpt");
+        Outcome o = StrataCliTest.run("train", IRIS_SPEC, "--data", IRIS, "--standardize", "--epochs", "40",
+                "--save-weights", weights.toString(), "--export", dir.resolve("saved").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("classes setosa=0, versicolor=1, virginica=2"), o.out());
+        assertTrue(o.out().contains("(learning rate 0.02)"), "as the spec writes it: " + o.out());
+        assertEquals(List.of("setosa", "versicolor", "virginica"),
+                Files.readAllLines(dir.resolve("iris.ckpt.classes.txt")));
+        assertEquals(List.of("setosa", "versicolor", "virginica"),
+                Files.readAllLines(dir.resolve("saved/assets.extra/classes.txt")));
+        String validation = o.out().lines().filter(l -> l.startsWith("validation: ")).findFirst().orElseThrow();
+        double accuracy = Double.parseDouble(validation.replaceAll(".*accuracy: ([0-9.]+).*", "$1"));
+        assertTrue(accuracy >= 0.9, "iris is easy; chance is 1/3: " + validation);
+    }
+
+    @Test
+    void versionIsPrinted() {
+        Outcome o = StrataCliTest.run("--version");
+        assertEquals(0, o.code());
+        assertTrue(o.out().matches("strata \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(TensorFlow Java 1\\.1\\.0\\)\\s*"),
+                o.out());
+    }
+}
