@@ -6,8 +6,6 @@ import dev.strata.graph.RegularizationTerm;
 import dev.strata.graph.StateSlot;
 import dev.strata.graph.TrainingGraph;
 import dev.strata.graph.WeightSet;
-import dev.strata.spec.Loss;
-import dev.strata.spec.Metric;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.ModelSummary;
 import dev.strata.spec.TensorShape;
@@ -155,22 +153,8 @@ public final class Model implements AutoCloseable {
         return predict(examples(x), 256);
     }
 
-    /** Rows of flattened examples as a dataset of the model's input shape. */
     private Dataset examples(float[][] rows) {
-        TensorShape in = train.summary().inputShape();
-        if (in.rank() == 1 || rows.length == 0) {
-            return Dataset.inputs(rows);
-        }
-        long width = in.size();
-        float[] flat = new float[(int) Math.min(Integer.MAX_VALUE, (long) rows.length * Math.max(width, 0))];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != width) {
-                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values but model '"
-                        + spec.name() + "' takes examples of shape " + in + " (" + width + " values each)");
-            }
-            System.arraycopy(rows[i], 0, flat, (int) (i * width), (int) width);
-        }
-        return Dataset.of(flat, in, null, null);
+        return DataShapes.examples(train, spec.name(), rows);
     }
 
     /** Predictions of the (first) output, one row per example. */
@@ -321,32 +305,15 @@ public final class Model implements AutoCloseable {
     }
 
     private List<RegularizationValue> values(List<RegularizationTerm> terms, float[][] inputs) {
-        List<RegularizationValue> out = new ArrayList<>();
-        if (terms.isEmpty()) {
-            return out;
+        if (inputs == null) {
+            return PenaltyValues.fetch(session, train, terms, null);
         }
-        Session.Runner runner = session.runner();
-        for (RegularizationTerm t : terms) {
-            runner.fetch(t.value());
-        }
-        TFloat32 x = null;
+        TFloat32 x = new BatchFeeder(examples(inputs), List.of()).inputs(0, inputs.length).get(0);
         try {
-            if (inputs != null) {
-                x = new BatchFeeder(examples(inputs), List.of()).inputs(0, inputs.length).get(0);
-                runner.feed(train.input(), x);
-            }
-            try (Result r = runner.run()) {
-                for (int i = 0; i < terms.size(); i++) {
-                    RegularizationTerm t = terms.get(i);
-                    out.add(new RegularizationValue(t.name(), t.layer(), t.kind(), ((TFloat32) r.get(i)).getFloat()));
-                }
-            }
+            return PenaltyValues.fetch(session, train, terms, x);
         } finally {
-            if (x != null) {
-                x.close();
-            }
+            x.close();
         }
-        return out;
     }
 
     public ModelSummary summary() {
@@ -388,74 +355,17 @@ public final class Model implements AutoCloseable {
         return new RunningMeans(train.statBlocks());
     }
 
-    /**
-     * The shape of one example's target per output, as the target placeholders take it (empty: sparse labels); an
-     * output of unknown length (a sequence of unknown steps) takes the data's.
-     */
+    /** See {@link DataShapes#targetDims}. */
     List<long[]> targetDims(Dataset data) {
-        List<long[]> dims = new ArrayList<>();
-        List<TrainingConfig.OutputTraining> outputs = train.outputs();
-        for (int i = 0; i < outputs.size(); i++) {
-            TensorShape out = train.summary().outputShapes().get(i);
-            boolean fromData = !out.isFullyDefined() && data.hasTargets() && i < data.yShapes().size()
-                    && fits(data.yShapes().get(i), out);
-            dims.add(outputs.get(i).loss() instanceof Loss.SparseCategoricalCrossentropy ? new long[0]
-                    : BatchFeeder.toLong((fromData ? data.yShapes().get(i) : out).dims()));
-        }
-        return dims;
-    }
-
-    /** Whether data of shape {@code given} can feed a tensor of shape {@code want}: unknown dims take any size. */
-    static boolean fits(TensorShape given, TensorShape want) {
-        if (given.rank() != want.rank()) {
-            return false;
-        }
-        for (int d = 0; d < want.rank(); d++) {
-            if (want.dim(d) != TensorShape.UNKNOWN && want.dim(d) != given.dim(d)) {
-                return false;
-            }
-        }
-        return true;
+        return DataShapes.targetDims(train, data);
     }
 
     void requireInputs(Dataset data) {
-        List<TensorShape> want = new ArrayList<>();
-        train.summary().inputs().forEach(in -> want.add(in.shape()));
-        boolean fit = data.xShapes().size() == want.size();
-        for (int k = 0; fit && k < want.size(); k++) {
-            fit = fits(data.xShapes().get(k), want.get(k));
-        }
-        if (!fit) {
-            throw new IllegalArgumentException("inputs have shape" + (want.size() > 1 ? "s " + data.xShapes()
-                    : " " + data.xShape()) + " but model '" + spec.name() + "' expects " + (want.size() > 1 ? want
-                    : want.get(0)));
-        }
+        DataShapes.requireInputs(train, spec.name(), data);
     }
 
     void requireTargets(Dataset data) {
-        if (!data.hasTargets()) {
-            throw new IllegalArgumentException("this dataset has no targets; fit and evaluate need them");
-        }
-        requireInputs(data);
-        List<long[]> dims = targetDims(data);
-        List<TensorShape> given = data.yShapes();
-        if (given.size() != dims.size()) {
-            throw new IllegalArgumentException("the dataset has " + given.size() + " targets but model '"
-                    + spec.name() + "' has " + dims.size() + " outputs " + train.summary().outputNames());
-        }
-        for (int i = 0; i < dims.size(); i++) {
-            long want = 1;
-            for (long d : dims.get(i)) {
-                want *= d;
-            }
-            if (given.get(i).size() != want) {
-                TrainingConfig.OutputTraining o = train.outputs().get(i);
-                throw new IllegalArgumentException("targets" + (dims.size() > 1 ? " of output '" + o.output() + "'"
-                        : "") + " have shape " + given.get(i) + " but loss " + o.loss().kerasName() + " on output "
-                        + train.summary().outputShapes().get(i) + " needs " + (dims.get(i).length == 0
-                        ? "one class index per example" : "(None, ...) with " + want + " values per example"));
-            }
-        }
+        DataShapes.requireTargets(train, spec.name(), data);
     }
 
     static float[] floats(TFloat32 t) {

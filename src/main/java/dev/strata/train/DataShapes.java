@@ -1,0 +1,106 @@
+package dev.strata.train;
+
+import dev.strata.graph.TrainingGraph;
+import dev.strata.spec.Loss;
+import dev.strata.spec.TensorShape;
+import dev.strata.spec.TrainingConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether a {@link Dataset} fits a model's inputs and outputs, checked in Java before any tensor is fed (a shape
+ * TensorFlow refuses mid-run would fail with its own message): each input's shape, with unknown dims (a sequence of
+ * unknown length) taking the data's size, and each target's as its loss needs it.
+ */
+final class DataShapes {
+    private DataShapes() {
+    }
+
+    /**
+     * The shape of one example's target per output, as the target placeholders take it (empty: sparse labels); an
+     * output of unknown length (a sequence of unknown steps) takes the data's.
+     */
+    static List<long[]> targetDims(TrainingGraph train, Dataset data) {
+        List<long[]> dims = new ArrayList<>();
+        List<TrainingConfig.OutputTraining> outputs = train.outputs();
+        for (int i = 0; i < outputs.size(); i++) {
+            TensorShape out = train.summary().outputShapes().get(i);
+            boolean fromData = !out.isFullyDefined() && data.hasTargets() && i < data.yShapes().size()
+                    && fits(data.yShapes().get(i), out);
+            dims.add(outputs.get(i).loss() instanceof Loss.SparseCategoricalCrossentropy ? new long[0]
+                    : BatchFeeder.toLong((fromData ? data.yShapes().get(i) : out).dims()));
+        }
+        return dims;
+    }
+
+    /** Whether data of shape {@code given} can feed a tensor of shape {@code want}: unknown dims take any size. */
+    static boolean fits(TensorShape given, TensorShape want) {
+        if (given.rank() != want.rank()) {
+            return false;
+        }
+        for (int d = 0; d < want.rank(); d++) {
+            if (want.dim(d) != TensorShape.UNKNOWN && want.dim(d) != given.dim(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void requireInputs(TrainingGraph train, String model, Dataset data) {
+        List<TensorShape> want = new ArrayList<>();
+        train.summary().inputs().forEach(in -> want.add(in.shape()));
+        boolean fit = data.xShapes().size() == want.size();
+        for (int k = 0; fit && k < want.size(); k++) {
+            fit = fits(data.xShapes().get(k), want.get(k));
+        }
+        if (!fit) {
+            throw new IllegalArgumentException("inputs have shape" + (want.size() > 1 ? "s " + data.xShapes()
+                    : " " + data.xShape()) + " but model '" + model + "' expects " + (want.size() > 1 ? want
+                    : want.get(0)));
+        }
+    }
+
+    static void requireTargets(TrainingGraph train, String model, Dataset data) {
+        if (!data.hasTargets()) {
+            throw new IllegalArgumentException("this dataset has no targets; fit and evaluate need them");
+        }
+        requireInputs(train, model, data);
+        List<long[]> dims = targetDims(train, data);
+        List<TensorShape> given = data.yShapes();
+        if (given.size() != dims.size()) {
+            throw new IllegalArgumentException("the dataset has " + given.size() + " targets but model '"
+                    + model + "' has " + dims.size() + " outputs " + train.summary().outputNames());
+        }
+        for (int i = 0; i < dims.size(); i++) {
+            long want = 1;
+            for (long d : dims.get(i)) {
+                want *= d;
+            }
+            if (given.get(i).size() != want) {
+                TrainingConfig.OutputTraining o = train.outputs().get(i);
+                throw new IllegalArgumentException("targets" + (dims.size() > 1 ? " of output '" + o.output() + "'"
+                        : "") + " have shape " + given.get(i) + " but loss " + o.loss().kerasName() + " on output "
+                        + train.summary().outputShapes().get(i) + " needs " + (dims.get(i).length == 0
+                        ? "one class index per example" : "(None, ...) with " + want + " values per example"));
+            }
+        }
+    }
+
+    /** Rows of flattened examples as a dataset of the model's input shape. */
+    static Dataset examples(TrainingGraph train, String model, float[][] rows) {
+        TensorShape in = train.summary().inputShape();
+        if (in.rank() == 1 || rows.length == 0) {
+            return Dataset.inputs(rows);
+        }
+        long width = in.size();
+        float[] flat = new float[(int) Math.min(Integer.MAX_VALUE, (long) rows.length * Math.max(width, 0))];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != width) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values but model '"
+                        + model + "' takes examples of shape " + in + " (" + width + " values each)");
+            }
+            System.arraycopy(rows[i], 0, flat, (int) (i * width), (int) width);
+        }
+        return Dataset.of(flat, in, null, null);
+    }
+}
