@@ -15,8 +15,8 @@ public final class StrataCli {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public StrataCli() {
-        for (Command c : List.of(new DemoCommand(), new TrainCommand(), new CompareCommand(), new SummaryCommand(),
-                new CheckCommand())) {
+        for (Command c : List.of(new DemoCommand(), new TrainCommand(), new CompareCommand(), new PredictCommand(),
+                new SummaryCommand(), new CheckCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -55,6 +55,38 @@ public final class CsvLoader {
         }
     }
 
+    /**
+     * A file of feature columns only (a header row, then one example per row, as numpy and pandas write inputs for
+     * prediction), as a dataset of examples of shape {@code example} without targets.
+     */
+    public static Dataset loadFeatures(Path file, TensorShape example) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CsvReader in = new CsvReader(reader, file.toString(), ',');
+            List<String> names = CsvReader.names(in.header());
+            long width = example.size();
+            if (names.size() != width) {
+                throw in.error(in.lineNumber(), 1, "the header has " + names.size() + " columns but the model takes "
+                        + width + " values per example " + example);
+            }
+            float[] x = new float[1024];
+            int used = 0;
+            for (List<CsvReader.Cell> row = in.row(names.size()); row != null; row = in.row(names.size())) {
+                if (used + names.size() > x.length) {
+                    x = Arrays.copyOf(x, Math.max(x.length * 2, used + names.size()));
+                }
+                for (int i = 0; i < row.size(); i++) {
+                    x[used++] = in.number(row.get(i), names.get(i));
+                }
+            }
+            if (used == 0) {
+                throw in.error(in.lineNumber() + 1, 1, "no data rows after the header");
+            }
+            return Dataset.of(Arrays.copyOf(x, used), example, null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     /** Reads from any reader; {@code source} names it in error messages (a file name or resource path). */
     public static CsvData load(Reader reader, String source, CsvOptions options) {
         try {

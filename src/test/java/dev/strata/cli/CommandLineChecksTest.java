@@ -84,4 +84,36 @@ class CommandLineChecksTest {
         assertTrue(o.out().matches("strata \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(TensorFlow Java 1\\.1\\.0\\)\\s*"),
                 o.out());
     }
+
+    @Test
+    void predictsWithAKerasArchiveOverACsvOfInputs(@TempDir Path dir) throws Exception {
+        // The first two inputs of tools/keras-golden/keras_files.py's nested model and Keras's predictions for them.
+        com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Path.of("src/test/resources/golden/keras_files/predictions.json").toFile()).get("nested");
+        StringBuilder csv = new StringBuilder("a,b,c,d,e\n");
+        for (int row = 0; row < 2; row++) {
+            for (int col = 0; col < 5; col++) {
+                csv.append(col == 0 ? "" : ",").append(c.get("x").get("data").get(row * 5 + col).asDouble());
+            }
+            csv.append('\n');
+        }
+        Path inputs = Files.writeString(dir.resolve("in.csv"), csv);
+        Path out = dir.resolve("out.csv");
+        Outcome o = StrataCliTest.run("predict", "src/test/resources/golden/keras_files/nested.keras", "--data",
+                inputs.toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size());
+        for (int row = 0; row < 2; row++) {
+            double want = c.get("y").get("data").get(row).asDouble();
+            assertEquals(want, Double.parseDouble(lines.get(row)), 1e-5 * Math.max(1, Math.abs(want)));
+        }
+        assertUsage(StrataCliTest.run("predict", "dsl-samples/json/iris_mlp.keras3.json", "--data", inputs.toString()),
+                "a JSON spec needs its trained weights: --weights FILE");
+        Outcome wrongWidth = StrataCliTest.run("predict", "src/test/resources/golden/keras_files/cnn.keras",
+                "--data", inputs.toString());
+        assertEquals(1, wrongWidth.code());
+        assertTrue(wrongWidth.err().contains("the header has 5 columns but the model takes 64 values per example"),
+                wrongWidth.err());
+    }
 }

@@ -1,0 +1,111 @@
+package dev.strata.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.spec.TensorShape;
+import dev.strata.train.Dataset;
+import dev.strata.train.Model;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Keras 3 {@code .keras} archives trained and saved by real Keras 3.15.1 ({@code tools/keras-golden/keras_files.py}:
+ * an LSTM + bidirectional GRU + BatchNormalization model, a regularized CNN with BatchNormalization and dropout, a
+ * Sequential nested in a functional model) load in Strata and predict what Keras predicted, to 1e-5 relative;
+ * damaged archives are refused with the file and the weight named.
+ */
+class KerasFilesTest {
+    private static final Path DIR = Path.of("src/test/resources/golden/keras_files");
+
+    private static JsonNode expected() throws IOException {
+        return new ObjectMapper().readTree(DIR.resolve("predictions.json").toFile());
+    }
+
+    private static float[] floats(JsonNode t) {
+        float[] out = new float[t.get("data").size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) t.get("data").get(i).asDouble();
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rnn", "cnn", "nested"})
+    void aModelTrainedAndSavedByKerasPredictsAsKeras(String name) throws IOException {
+        JsonNode c = expected().get(name);
+        JsonNode xs = c.get("x").get("shape");
+        int[] example = new int[xs.size() - 1];
+        for (int i = 1; i < xs.size(); i++) {
+            example[i - 1] = xs.get(i).asInt();
+        }
+        try (Model m = KerasFiles.load(DIR.resolve(name + ".keras"))) {
+            float[][] got = m.predict(Dataset.of(floats(c.get("x")), TensorShape.of(example), null, null), 8);
+            float[] want = floats(c.get("y"));
+            int width = want.length / got.length;
+            for (int i = 0; i < got.length; i++) {
+                for (int j = 0; j < width; j++) {
+                    float w = want[i * width + j];
+                    assertEquals(w, got[i][j], 1e-5 * Math.max(1, Math.abs(w)), name + " [" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void damagedArchivesAreRefusedNamingFileAndWeight(@TempDir Path dir) throws IOException {
+        Path notZip = Files.writeString(dir.resolve("x.keras"), "not a zip");
+        KerasFileException e = assertThrows(KerasFileException.class, () -> KerasFiles.load(notZip));
+        assertTrue(e.getMessage().startsWith(notZip + ": not a .keras archive"), e.getMessage());
+
+        Path noWeights = copyWithout(DIR.resolve("cnn.keras"), dir.resolve("noweights.keras"), "model.weights.h5");
+        e = assertThrows(KerasFileException.class, () -> KerasFiles.load(noWeights));
+        assertEquals(noWeights + ": the archive has no model.weights.h5", e.getMessage());
+
+        // The CNN's config with the nested model's weights: the first layer's variables do not fit.
+        Path mixed = dir.resolve("mixed.keras");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(mixed))) {
+            copyEntry(DIR.resolve("cnn.keras"), "config.json", out);
+            copyEntry(DIR.resolve("nested.keras"), "model.weights.h5", out);
+        }
+        e = assertThrows(KerasFileException.class, () -> KerasFiles.load(mixed));
+        assertTrue(e.getMessage().startsWith(mixed + "!model.weights.h5: has no weights for layer 'conv2d'"),
+                e.getMessage());
+    }
+
+    private static Path copyWithout(Path from, Path to, String skipped) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.getName().equals(skipped)) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void copyEntry(Path archive, String name, ZipOutputStream out) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(archive.toFile());
+             InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            out.putNextEntry(new ZipEntry(name));
+            in.transferTo((OutputStream) out);
+            out.closeEntry();
+        }
+    }
+}
