@@ -8,7 +8,12 @@ import dev.strata.spec.Optimizer;
 import dev.strata.spec.TrainingConfig;
 import dev.strata.train.Model;
 import dev.strata.train.ModelOptions;
+import dev.strata.json.Dialect;
 import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +86,60 @@ public final class KerasFiles {
         } catch (RuntimeException e) { // jhdf's own exceptions for a damaged HDF5 member
             throw new KerasFileException(file.toString(), "model.weights.h5 is not a readable HDF5 file: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code model} as Keras 3's {@code model.save("m.keras")} would: its topology and compile config
+     * ({@code config.json}), and its weights ({@code model.weights.h5}); {@code keras.saving.load_model} reads it.
+     * Optimizer state is not written (Keras builds a fresh optimizer, as after {@code compile}). The file is
+     * written whole or not at all.
+     */
+    public static void save(Model model, Path file) {
+        Path target = file.toAbsolutePath();
+        Path h5 = null;
+        Path zip = null;
+        try {
+            // Temporary names beside the target (so the final move is atomic), with the umask's permissions.
+            String stem = "." + target.getFileName() + "." + Long.toHexString(System.nanoTime());
+            h5 = target.resolveSibling(stem + ".h5.tmp");
+            try (WritableHdfFile out = HdfFile.write(h5)) {
+                KerasWeightsH5Writer.write(out, model.spec(), model.weights());
+            }
+            zip = target.resolveSibling(stem + ".tmp");
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                entry(out, "metadata.json", ("{\"keras_version\": \"" + KERAS_FORMAT + "\", \"date_saved\": \""
+                        + java.time.LocalDateTime.now().withNano(0).toString().replace('T', '@')
+                        + "\", \"written_by\": \"strata\"}").getBytes(StandardCharsets.UTF_8));
+                entry(out, "config.json", ModelJson.write(model.spec(), model.config(), Dialect.KERAS3)
+                        .getBytes(StandardCharsets.UTF_8));
+                entry(out, "model.weights.h5", Files.readAllBytes(h5));
+            }
+            Files.move(zip, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new KerasFileException(file.toString(), "cannot write: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(h5);
+            deleteQuietly(zip);
+        }
+    }
+
+    /** The Keras version whose archive layout {@link #save} writes. */
+    static final String KERAS_FORMAT = "3.15.1";
+
+    private static void entry(ZipOutputStream out, String name, byte[] bytes) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(bytes);
+        out.closeEntry();
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a temporary file left behind is harmless; the target is whole either way
+            }
         }
     }
 
