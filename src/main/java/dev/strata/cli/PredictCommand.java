@@ -35,7 +35,7 @@ final class PredictCommand implements Command {
         return """
                 Usage: strata predict MODEL --data INPUTS.csv [--out PREDICTIONS.csv] [--weights FILE]
 
-                MODEL is a Keras 3 .keras archive (trained and saved by model.save in Python), or a JSON spec
+                MODEL is a Keras 3 .keras archive or a Keras 2 full-model .h5 (model.save in Python), or a JSON spec
                 with --weights (a file strata train --save-weights wrote). INPUTS.csv has a header row and only
                 feature columns, one example per row, flattened row-major for images and sequences (as numpy and
                 pandas write them). Writes one row of predictions per example, no header (the first output's,
@@ -57,7 +57,7 @@ final class PredictCommand implements Command {
         CommandFiles.requireInput(a.value("--data", null), "--data");
         CommandFiles.requireInput(a.value("--weights", null), "--weights");
         CommandFiles.requireOutputFile(a, "--out", null);
-        boolean archive = file.endsWith(".keras");
+        boolean archive = file.endsWith(".keras") || file.endsWith(".h5") || file.endsWith(".hdf5");
         if (!archive && a.value("--weights", null) == null) {
             throw new Arguments.UsageException("a JSON spec needs its trained weights: --weights FILE");
         }

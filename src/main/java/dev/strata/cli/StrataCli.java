@@ -16,7 +16,7 @@ public final class StrataCli {
 
     public StrataCli() {
         for (Command c : List.of(new DemoCommand(), new TrainCommand(), new CompareCommand(), new PredictCommand(),
-                new SummaryCommand(), new CheckCommand())) {
+                new ConvertCommand(), new SummaryCommand(), new CheckCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -25,8 +25,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Keras 3 {@code .keras} archives (a zip of {@code config.json}, {@code metadata.json} and
- * {@code model.weights.h5}), as {@code model.save("m.keras")} writes them: a model trained in Python, served or
- * fine-tuned from Java.
+ * {@code model.weights.h5}), as {@code model.save("m.keras")} writes them, and Keras 2's full-model {@code .h5}
+ * files: a model trained in Python, served or fine-tuned from Java.
  *
  * <pre>{@code
  * try (Model model = KerasFiles.load(Path.of("classifier.keras"))) {
@@ -41,8 +41,13 @@ public final class KerasFiles {
     private KerasFiles() {
     }
 
-    /** The archive's topology and training configuration (its weights are read by {@link #load}). */
+    /** The file's topology and training configuration (its weights are read by {@link #load}). */
     public static ReadResult readConfig(Path file) {
+        if (legacy(file)) {
+            try (HdfFile h5 = openH5(file)) {
+                return KerasLegacyH5.readConfig(h5, file.toString());
+            }
+        }
         try (ZipFile zip = open(file)) {
             return ModelJson.read(new String(member(zip, file, "config.json"), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -72,8 +77,13 @@ public final class KerasFiles {
         }
     }
 
-    /** The archive's weights for a model whose weights are {@code strata} (Strata names and shapes, in order). */
+    /** The file's weights for a model whose weights are {@code strata} (Strata names and shapes, in order). */
     static WeightSet readWeights(Path file, dev.strata.spec.ModelSpec spec, Map<String, long[]> strata) {
+        if (legacy(file)) {
+            try (HdfFile h5 = openH5(file)) {
+                return KerasLegacyH5.readWeights(h5, strata, file.toString());
+            }
+        }
         try (ZipFile zip = open(file)) {
             byte[] h5 = member(zip, file, "model.weights.h5");
             try (HdfFile hdf = HdfFile.fromBytes(h5)) {
@@ -140,6 +150,23 @@ public final class KerasFiles {
             } catch (IOException ignored) {
                 // a temporary file left behind is harmless; the target is whole either way
             }
+        }
+    }
+
+    /** Keras 2's full-model HDF5 ({@code .h5}, {@code .hdf5}); anything else is read as a {@code .keras} zip. */
+    private static boolean legacy(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".h5") || name.endsWith(".hdf5");
+    }
+
+    private static HdfFile openH5(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new KerasFileException(file.toString(), "no such file");
+        }
+        try {
+            return new HdfFile(file);
+        } catch (RuntimeException e) { // jhdf's exceptions for a file that is not HDF5
+            throw new KerasFileException(file.toString(), "not an HDF5 file: " + e.getMessage(), e);
         }
     }
 

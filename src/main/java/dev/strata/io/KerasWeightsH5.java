@@ -144,7 +144,7 @@ final class KerasWeightsH5 {
         }
     }
 
-    private static WeightSet.Entry entry(Dataset d, long[] want, String name, String source) {
+    static WeightSet.Entry entry(Dataset d, long[] want, String name, String source) {
         long[] shape = Arrays.stream(d.getDimensions()).asLongStream().toArray();
         if (!Arrays.equals(shape, want)) {
             throw new KerasFileException(source, "weight '" + name + "' (" + d.getPath() + ") has shape "

@@ -116,4 +116,19 @@ class CommandLineChecksTest {
         assertTrue(wrongWidth.err().contains("the header has 5 columns but the model takes 64 values per example"),
                 wrongWidth.err());
     }
+
+    @Test
+    void convertsAKeras2H5ToAKerasArchiveThatPredictsTheSame(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("nested.keras");
+        Outcome o = StrataCliTest.run("convert", "src/test/resources/golden/keras_files/nested.h5", out.toString());
+        assertEquals(0, o.code(), o.err());
+        float[][] x = {{0.5f, -1f, 0.25f, 2f, -0.75f}};
+        try (dev.strata.train.Model h5 = dev.strata.io.KerasFiles.load(
+                Path.of("src/test/resources/golden/keras_files/nested.h5"));
+             dev.strata.train.Model keras = dev.strata.io.KerasFiles.load(out)) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(h5.predict(x)[0], keras.predict(x)[0]);
+        }
+        assertUsage(StrataCliTest.run("convert", "src/test/resources/golden/keras_files/nested.h5",
+                dir.resolve("x.h5").toString()), "give a name ending in .keras");
+    }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Keras 3 {@code .keras} archives trained and saved by real Keras 3.15.1 ({@code tools/keras-golden/keras_files.py}:
  * an LSTM + bidirectional GRU + BatchNormalization model, a regularized CNN with BatchNormalization and dropout, a
- * Sequential nested in a functional model) load in Strata and predict what Keras predicted, to 1e-5 relative;
+ * Sequential nested in a functional model), as {@code .keras} archives and as Keras 2 layout {@code .h5} files
+ * ({@code keras_files_h5.py}), load in Strata and predict what Keras predicted, to 1e-5 relative;
  * damaged archives are refused with the file and the weight named.
  */
 class KerasFilesTest {
@@ -44,15 +45,16 @@ class KerasFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rnn", "cnn", "nested"})
-    void aModelTrainedAndSavedByKerasPredictsAsKeras(String name) throws IOException {
+    @ValueSource(strings = {"rnn.keras", "cnn.keras", "nested.keras", "rnn.h5", "cnn.h5", "nested.h5"})
+    void aModelTrainedAndSavedByKerasPredictsAsKeras(String file) throws IOException {
+        String name = file.substring(0, file.indexOf('.'));
         JsonNode c = expected().get(name);
         JsonNode xs = c.get("x").get("shape");
         int[] example = new int[xs.size() - 1];
         for (int i = 1; i < xs.size(); i++) {
             example[i - 1] = xs.get(i).asInt();
         }
-        try (Model m = KerasFiles.load(DIR.resolve(name + ".keras"))) {
+        try (Model m = KerasFiles.load(DIR.resolve(file))) {
             float[][] got = m.predict(Dataset.of(floats(c.get("x")), TensorShape.of(example), null, null), 8);
             float[] want = floats(c.get("y"));
             int width = want.length / got.length;
