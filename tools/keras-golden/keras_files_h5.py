@@ -14,3 +14,13 @@ DIR = os.path.join(os.path.dirname(__file__), "..", "..", "src", "test", "resour
 for name in ("rnn", "cnn", "nested"):
     keras.saving.load_model(os.path.join(DIR, name + ".keras")).save(os.path.join(DIR, name + ".h5"))
     print("wrote", name + ".h5")
+
+# Weights alone: Keras 3's save_weights layout, and Keras 2's (the legacy writer Keras 3 keeps for .h5 weights).
+from keras.src.legacy.saving import legacy_h5_format
+import h5py
+
+cnn = keras.saving.load_model(os.path.join(DIR, "cnn.keras"))
+cnn.save_weights(os.path.join(DIR, "cnn.weights.h5"))
+with h5py.File(os.path.join(DIR, "cnn_keras2_weights.h5"), "w") as f:
+    legacy_h5_format.save_weights_to_hdf5_group(f, cnn)
+print("wrote cnn.weights.h5, cnn_keras2_weights.h5")

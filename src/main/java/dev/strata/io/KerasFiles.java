@@ -77,11 +77,39 @@ public final class KerasFiles {
         }
     }
 
+    /**
+     * Loads weights saved by Keras into {@code model} (whose spec has the same layers): a Keras 3
+     * {@code .weights.h5} ({@code model.save_weights}), a Keras 2 weights {@code .h5}, or the weights of a
+     * {@code .keras} archive or full-model {@code .h5}. Nothing is loaded unless every weight fits.
+     */
+    public static void loadWeights(Model model, Path file) {
+        model.setWeights(readWeights(file, model.spec(), Compatibility.weights(model)));
+    }
+
+    /** Writes {@code model}'s weights as Keras 3's {@code model.save_weights("m.weights.h5")} does. */
+    public static void saveWeights(Model model, Path file) {
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".tmp");
+        try {
+            try (WritableHdfFile out = HdfFile.write(tmp)) {
+                KerasWeightsH5Writer.write(out, model.spec(), model.weights());
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new KerasFileException(file.toString(), "cannot write: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
     /** The file's weights for a model whose weights are {@code strata} (Strata names and shapes, in order). */
     static WeightSet readWeights(Path file, dev.strata.spec.ModelSpec spec, Map<String, long[]> strata) {
         if (legacy(file)) {
             try (HdfFile h5 = openH5(file)) {
-                return KerasLegacyH5.readWeights(h5, strata, file.toString());
+                // Keras 3's save_weights layout has a 'layers' group; Keras 2's has per-layer groups by name.
+                return h5.getChild("layers") instanceof io.jhdf.api.Group ? KerasWeightsH5.read(h5, spec, strata,
+                        file.toString()) : KerasLegacyH5.readWeights(h5, strata, file.toString());
             }
         }
         try (ZipFile zip = open(file)) {

@@ -44,9 +44,12 @@ final class KerasLegacyH5 {
         }
     }
 
+    /** A full model's {@code model_weights}, or a weights-only file's root (Keras 2 {@code save_weights}). */
     static WeightSet readWeights(HdfFile h5, Map<String, long[]> strata, String source) {
-        if (!(h5.getChild("model_weights") instanceof Group weights)) {
-            throw new KerasFileException(source, "has no 'model_weights' group: a weights-only or non-Keras file");
+        Group weights = h5.getChild("model_weights") instanceof Group g ? g : h5;
+        if (weights == h5 && h5.getAttribute("layer_names") == null) {
+            throw new KerasFileException(source, "has neither 'model_weights' nor a 'layer_names' attribute: not a "
+                    + "Keras weights file");
         }
         Map<String, List<String>> byLayer = new LinkedHashMap<>();
         for (String name : strata.keySet()) {

@@ -156,4 +156,31 @@ class KerasFilesTest {
             new ObjectMapper().writeValue(file.toFile(), all);
         }
     }
+
+    /** Weights alone, as Keras 3's {@code save_weights} and Keras 2's weight files hold them, and as Strata writes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cnn.weights.h5", "cnn_keras2_weights.h5"})
+    void weightFilesLoadIntoTheSameModel(String file, @TempDir Path dir) throws IOException {
+        JsonNode c = expected().get("cnn");
+        Dataset x = Dataset.of(floats(c.get("x")), TensorShape.of(8, 8, 1), null, null);
+        float[] want = floats(c.get("y"));
+        try (Model m = Model.compile(KerasFiles.readConfig(DIR.resolve("cnn.keras")).spec(),
+                dev.strata.spec.TrainingConfig.of(dev.strata.spec.Optimizer.sgd(),
+                        dev.strata.spec.Loss.meanSquaredError()))) {
+            KerasFiles.loadWeights(m, DIR.resolve(file));
+            float[][] got = m.predict(x, 8);
+            for (int i = 0; i < got.length; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(want[i * 3 + j], got[i][j], 1e-5, file + " [" + i + "][" + j + "]");
+                }
+            }
+            Path saved = dir.resolve("again.weights.h5");
+            KerasFiles.saveWeights(m, saved);
+            KerasFiles.loadWeights(m, saved);
+            float[][] again = m.predict(x, 8);
+            for (int i = 0; i < got.length; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(got[i], again[i]);
+            }
+        }
+    }
 }
