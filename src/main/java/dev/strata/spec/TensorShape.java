@@ -8,6 +8,11 @@ import java.util.Arrays;
  */
 public final class TensorShape {
     public static final int UNKNOWN = -1;
+    /**
+     * TensorFlow's limit is 254 axes per tensor (the batch axis included); a bigger shape aborts the process in
+     * {@code tensor_shape.cc}, so it is refused here, before any graph exists.
+     */
+    public static final int MAX_RANK = 253;
 
     private final int[] dims;
 
@@ -16,6 +21,10 @@ public final class TensorShape {
     }
 
     public static TensorShape of(int... dims) {
+        if (dims.length > MAX_RANK) {
+            throw new InvalidSpecException("shape", null, "TensorFlow tensors have at most 254 axes, the batch axis "
+                    + "included; this shape has " + (dims.length + 1));
+        }
         for (int d : dims) {
             if (d < UNKNOWN || d == 0) {
                 throw new InvalidSpecException("input shape", null,
