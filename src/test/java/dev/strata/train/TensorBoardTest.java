@@ -81,9 +81,17 @@ class TensorBoardTest {
     void epochScalarsEqualTheHistoryInKerasLayout() throws IOException {
         History h;
         long steps;
+        // -Dstrata.tensorboard.keep=DIR keeps this run's logs (and a CSVLogger copy of the History) for
+        // tools/check_tensorboard.py, which reads them with TensorFlow and TensorBoard.
+        String keep = System.getProperty("strata.tensorboard.keep");
+        if (keep != null) {
+            dir = Path.of(keep);
+            Files.createDirectories(dir);
+        }
         try (Model m = regularized()) {
             h = m.fit(TinyModels.regression(40, 3, 1), FitOptions.epochs(3).batchSize(8).validationSplit(0.25)
-                    .quiet().callbacks(TensorBoard.to(dir)));
+                    .quiet().callbacks(TensorBoard.to(dir).histogramFreq(1).updateFreq(2),
+                            CSVLogger.to(dir.resolve("history.csv"))));
             steps = m.step();
         }
         List<Event> train = EventFileReader.read(eventFile("train"));
