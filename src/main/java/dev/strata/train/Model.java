@@ -64,7 +64,7 @@ public final class Model implements AutoCloseable {
         try {
             session = Sessions.open(graph.graph(), options);
             Model model = new Model(spec, config, options, graph, session);
-            model.resetState(GraphCompiler.initialWeights(spec, options.seed()));
+            model.resetState(GraphCompiler.initialWeights(spec, options.compileOptions()));
             return model;
         } catch (RuntimeException e) {
             if (session != null) {
