@@ -1,5 +1,7 @@
 package dev.strata.graph;
 
+import dev.strata.spec.SizeLimits;
+
 /**
  * How a training graph is built, beyond the spec.
  *
@@ -15,8 +17,11 @@ package dev.strata.graph;
  *     recurrent layers are unrolled (TensorFlow's C API cannot differentiate a while loop), so such a sequence is
  *     padded to this many steps inside the graph and the padding masked, which gives Keras's results for every
  *     shorter length; a longer one fails with an error naming this option
+ * @param maxParams the most parameters a model may have, checked on shapes before any weight is drawn
+ *     ({@link SizeLimits#DEFAULT_MAX_PARAMS} unless set, the JSON reader's default too)
  */
-public record CompileOptions(long seed, boolean fusedAdam, boolean trainingNoise, int maxSequenceLength) {
+public record CompileOptions(long seed, boolean fusedAdam, boolean trainingNoise, int maxSequenceLength,
+                             long maxParams) {
     /** Unroll bound for sequences of unknown length unless set: a graph size that builds in about a second. */
     public static final int DEFAULT_MAX_SEQUENCE_LENGTH = 100;
 
@@ -24,10 +29,13 @@ public record CompileOptions(long seed, boolean fusedAdam, boolean trainingNoise
         if (maxSequenceLength < 1) {
             throw new IllegalArgumentException("maxSequenceLength must be >= 1, was " + maxSequenceLength);
         }
+        if (maxParams < 1) {
+            throw new IllegalArgumentException("maxParams must be >= 1, was " + maxParams);
+        }
     }
 
     public static CompileOptions seed(long seed) {
-        return new CompileOptions(seed, false, true, DEFAULT_MAX_SEQUENCE_LENGTH);
+        return new CompileOptions(seed, false, true, DEFAULT_MAX_SEQUENCE_LENGTH, SizeLimits.DEFAULT_MAX_PARAMS);
     }
 
     public static CompileOptions defaults() {
@@ -35,14 +43,18 @@ public record CompileOptions(long seed, boolean fusedAdam, boolean trainingNoise
     }
 
     public CompileOptions fusedAdam(boolean fused) {
-        return new CompileOptions(seed, fused, trainingNoise, maxSequenceLength);
+        return new CompileOptions(seed, fused, trainingNoise, maxSequenceLength, maxParams);
     }
 
     public CompileOptions trainingNoise(boolean noise) {
-        return new CompileOptions(seed, fusedAdam, noise, maxSequenceLength);
+        return new CompileOptions(seed, fusedAdam, noise, maxSequenceLength, maxParams);
     }
 
     public CompileOptions maxSequenceLength(int steps) {
-        return new CompileOptions(seed, fusedAdam, trainingNoise, steps);
+        return new CompileOptions(seed, fusedAdam, trainingNoise, steps, maxParams);
+    }
+
+    public CompileOptions maxParams(long max) {
+        return new CompileOptions(seed, fusedAdam, trainingNoise, maxSequenceLength, max);
     }
 }

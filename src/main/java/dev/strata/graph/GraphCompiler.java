@@ -7,6 +7,7 @@ import dev.strata.spec.Metric;
 import dev.strata.spec.ModelPenalty;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.ModelSummary;
+import dev.strata.spec.SizeLimits;
 import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import dev.strata.spec.TrainingConfig.OutputTraining;
@@ -39,7 +40,11 @@ public final class GraphCompiler {
 
     /** Validates a spec for training without touching TensorFlow; returns its summary. */
     public static ModelSummary check(ModelSpec spec, TrainingConfig config) {
-        ModelSummary summary = check(spec);
+        return check(spec, config, SizeLimits.DEFAULT_MAX_PARAMS);
+    }
+
+    private static ModelSummary check(ModelSpec spec, TrainingConfig config, long maxParams) {
+        ModelSummary summary = check(spec, maxParams);
         List<OutputTraining> outputs = config.resolve(summary.outputNames());
         for (int i = 0; i < outputs.size(); i++) {
             checkOutput(spec, outputs.get(i), summary.outputShapes().get(i), outputs.size() > 1);
@@ -82,10 +87,16 @@ public final class GraphCompiler {
 
     /** Validates a spec for inference without touching TensorFlow; returns its summary. */
     public static ModelSummary check(ModelSpec spec) {
+        return check(spec, SizeLimits.DEFAULT_MAX_PARAMS);
+    }
+
+    /** {@link #check(ModelSpec)} with another parameter limit (see {@link CompileOptions#maxParams}). */
+    public static ModelSummary check(ModelSpec spec, long maxParams) {
         ModelSummary summary = spec.summary();
+        SizeLimits.check(summary, maxParams, "raise it with ModelOptions.maxParams");
         for (LayerSummary row : summary.layers()) {
             if (row.layer() instanceof dev.strata.spec.NestedModel nested) {
-                check(nested.model());
+                check(nested.model(), maxParams);
             } else if (!Kernels.has(row.layer().getClass())) {
                 throw new InvalidSpecException(row.where(), null, "no graph kernel for layer class "
                         + row.layer().kerasClassName() + "; register one with Kernels.register");
@@ -114,7 +125,13 @@ public final class GraphCompiler {
      * draw is seeded by the model seed and the weight's name only, so adding a layer re-draws no other weight.
      */
     public static WeightSet initialWeights(ModelSpec spec, long seed) {
-        ModelSummary summary = check(spec);
+        return initialWeights(spec, CompileOptions.seed(seed));
+    }
+
+    /** {@link #initialWeights(ModelSpec, long)} with {@code options}' seed and parameter limit. */
+    public static WeightSet initialWeights(ModelSpec spec, CompileOptions options) {
+        long seed = options.seed();
+        ModelSummary summary = check(spec, options.maxParams());
         Map<String, WeightSet.Entry> out = new LinkedHashMap<>();
         for (LayerSummary row : summary.layers()) {
             for (WeightSpec w : row.weights()) {
@@ -134,7 +151,7 @@ public final class GraphCompiler {
     /** Builds the TRAIN-mode graph. The caller owns (and closes) the result. */
     public static TrainingGraph training(ModelSpec spec, TrainingConfig config, CompileOptions options) {
         long seed = options.seed();
-        ModelSummary summary = check(spec, config);
+        ModelSummary summary = check(spec, config, options.maxParams());
         List<OutputTraining> outputs = config.resolve(summary.outputNames());
         Graph graph = new Graph();
         try {
@@ -257,7 +274,7 @@ public final class GraphCompiler {
 
     /** The INFER-mode graph built with {@code options}' sequence bound (its seed and optimizer choices unused). */
     public static InferenceGraph inference(ModelSpec spec, CompileOptions options) {
-        ModelSummary summary = check(spec);
+        ModelSummary summary = check(spec, options.maxParams());
         Graph graph = new Graph();
         try {
             Ops tf = Ops.create(graph);

@@ -130,7 +130,7 @@ final class FunctionalJson {
         } catch (InvalidSpecException e) {
             throw SpecErrors.atModel(ctx, e, sites, inputSites, model.configPath());
         }
-        SizeLimits.check(ctx, f.layerSummaries(), sites, model.configPath());
+        JsonSizeLimits.check(ctx, f.layerSummaries(), sites, model.configPath());
         return f;
     }
 

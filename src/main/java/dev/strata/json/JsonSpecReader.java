@@ -9,7 +9,6 @@ import dev.strata.spec.TrainingConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +41,8 @@ public final class JsonSpecReader {
         if (Files.size(file) > limits.maxDocumentChars() * 4) { // UTF-8 needs at most 4 bytes per char
             throw tooLarge(file.getFileName().toString());
         }
-        return read(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        String source = file.getFileName().toString();
+        return read(DocumentText.decode(Files.readAllBytes(file), source), source);
     }
 
     public ReadResult read(InputStream in) throws IOException {
@@ -54,7 +54,7 @@ public final class JsonSpecReader {
                 throw tooLarge(null);
             }
         }
-        return read(buffer.toString(StandardCharsets.UTF_8), null);
+        return read(DocumentText.decode(buffer.toByteArray(), null), null);
     }
 
     public ReadResult read(String json) {
@@ -66,6 +66,7 @@ public final class JsonSpecReader {
         if (json.length() > limits.maxDocumentChars()) {
             throw tooLarge(source);
         }
+        DocumentText.requireUnicode(json, source);
         ReadContext ctx = new ReadContext(parsing, json, source, limits);
         JsonNode root = parsing.parse(json, source);
         ctx.impliedDimOrdering(root);

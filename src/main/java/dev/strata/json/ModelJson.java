@@ -59,6 +59,8 @@ public final class ModelJson {
      *
      * @param training null to leave the settings out
      * @throws SpecException if the model is incomplete (no input shape, no layers, no outputs)
+     * @throws JsonSpecException of kind TOO_LARGE if the document would be larger or nest deeper than a reader with
+     *     default limits reads: what Strata writes, Strata reads
      */
     public static String write(ModelSpec spec, TrainingConfig training, Dialect dialect) {
         ObjectNode root;
@@ -78,7 +80,7 @@ public final class ModelJson {
                     TrainingConfigJson.write(training, dialect, JsonSpecReader.outputNames(spec)));
         }
         StrataExtras.write(root, spec, dialect);
-        return JsonOut.pretty(root);
+        return DocumentText.checkWritable(JsonOut.pretty(root), root);
     }
 
     /** The tf.keras release whose {@code to_json()} layout the Keras 2 writer follows. */

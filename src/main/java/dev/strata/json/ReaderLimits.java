@@ -10,7 +10,8 @@ package dev.strata.json;
  * @param maxStringChars  longest string value (Lambda bytecode is the usual giant)
  */
 public record ReaderLimits(long maxParams, long maxDocumentChars, int maxNestingDepth, int maxStringChars) {
-    public static final long DEFAULT_MAX_PARAMS = 250_000_000L; // 1 GB of float32: VGG16 (138M) loads, a hostile file cannot ask for more
+    /** The compiler's default too: see {@link dev.strata.spec.SizeLimits#DEFAULT_MAX_PARAMS}. */
+    public static final long DEFAULT_MAX_PARAMS = dev.strata.spec.SizeLimits.DEFAULT_MAX_PARAMS;
     public static final long DEFAULT_MAX_DOCUMENT_CHARS = 16L * 1024 * 1024;
     public static final int DEFAULT_MAX_NESTING_DEPTH = 100;
     public static final int DEFAULT_MAX_STRING_CHARS = 1024 * 1024;

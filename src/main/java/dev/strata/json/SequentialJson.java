@@ -116,7 +116,7 @@ final class SequentialJson {
         } catch (InvalidSpecException e) {
             throw SpecErrors.atModel(ctx, e, sites, List.of(), cfgPath);
         }
-        SizeLimits.check(ctx, summary.layers(), sites, cfgPath);
+        JsonSizeLimits.check(ctx, summary.layers(), sites, cfgPath);
         return s;
     }
 

@@ -39,6 +39,10 @@ public record CsvLayout(List<Part> inputs, List<Part> targets, char separator) {
                 throw new IllegalArgumentException("'" + name + "': one-hot labels need a class count >= 2 equal to "
                         + "the target width " + shape);
             }
+            if (labels != CsvOptions.Labels.VALUES && classes > CsvOptions.MAX_CLASSES) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "'%s': %,d classes, more "
+                        + "than the %,d a float32 class index can name exactly", name, classes, CsvOptions.MAX_CLASSES));
+            }
         }
     }
 

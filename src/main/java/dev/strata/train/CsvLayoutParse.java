@@ -111,9 +111,7 @@ final class CsvLayoutParse {
     private float[] fill(float[] into, int[] used, int slot, Resolved r, List<CsvReader.Cell> row,
                          List<String> names) {
         int width = r.width();
-        if (used[slot] + width > into.length) {
-            into = Arrays.copyOf(into, Math.max(into.length * 2, used[slot] + width));
-        }
+        into = in.room(into, used[slot], width, "values of '" + r.part().name() + "'");
         CsvLayout.Part part = r.part();
         if (part.labels() == CsvOptions.Labels.VALUES) {
             for (int c : r.columns()) {
@@ -123,11 +121,11 @@ final class CsvLayoutParse {
         }
         CsvReader.Cell cell = row.get(r.columns()[0]);
         String column = names.get(r.columns()[0]);
-        float v = in.number(cell, column);
+        in.number(cell, column); // refuses empty cells and non-numbers with their own messages
         if (part.labels() == CsvOptions.Labels.SPARSE) {
-            into[used[slot]++] = in.classIndex(v, cell, column, 0);
+            into[used[slot]++] = in.classIndex(cell, column, 0);
         } else {
-            int k = in.classIndex(v, cell, column, part.classes());
+            int k = in.classIndex(cell, column, part.classes());
             Arrays.fill(into, used[slot], used[slot] + width, 0f);
             into[used[slot] + k] = 1f;
             used[slot] += width;

@@ -234,10 +234,10 @@ public final class CsvLoader {
         private void target(float v, CsvReader.Cell cell, String column) {
             switch (options.labels()) {
                 case VALUES -> y[yUsed++] = v;
-                case SPARSE -> y[yUsed++] = in.classIndex(v, cell, column, 0);
+                case SPARSE -> y[yUsed++] = in.classIndex(cell, column, 0);
                 case ONE_HOT -> {
                     int classes = options.classes();
-                    int k = in.classIndex(v, cell, column, classes);
+                    int k = in.classIndex(cell, column, classes);
                     Arrays.fill(y, yUsed, yUsed + classes, 0f);
                     y[yUsed + k] = 1f;
                     yUsed += classes;
@@ -246,12 +246,8 @@ public final class CsvLoader {
         }
 
         private void ensure(int features, int targetWidth) {
-            if (xUsed + features > x.length) {
-                x = Arrays.copyOf(x, Math.max(x.length * 2, xUsed + features));
-            }
-            if (yUsed + targetWidth > y.length) {
-                y = Arrays.copyOf(y, Math.max(y.length * 2, yUsed + targetWidth));
-            }
+            x = in.room(x, xUsed, features, "features");
+            y = in.room(y, yUsed, targetWidth, "targets");
         }
     }
 

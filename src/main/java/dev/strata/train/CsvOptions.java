@@ -17,6 +17,11 @@ package dev.strata.train;
  */
 public record CsvOptions(String labelName, int labelIndex, Labels labels, int classes, char separator,
                          boolean standardizeFeatures, Standardizer standardizer, java.util.List<String> classNames) {
+    /**
+     * The most classes a label may have (2^24): class indices reach TensorFlow as float32 targets, exact only up to
+     * 2^24, and a one-hot row of 2^24 values already takes 64 MB per example.
+     */
+    public static final int MAX_CLASSES = 1 << 24;
 
     /** How the label column becomes the target of each example. */
     public enum Labels {
@@ -38,6 +43,10 @@ public record CsvOptions(String labelName, int labelIndex, Labels labels, int cl
         if (labels == Labels.ONE_HOT ? classes < 2 : classes != 0) {
             throw new IllegalArgumentException("one-hot labels need a class count >= 2; other labels none, was "
                     + classes);
+        }
+        if (classes > MAX_CLASSES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "one-hot labels of %,d classes: "
+                    + "more than the %,d a float32 class index can name exactly", classes, MAX_CLASSES));
         }
         if (separator == '"' || separator == '\n' || separator == '\r') {
             throw new IllegalArgumentException("separator cannot be a quote or a line break");

@@ -1,9 +1,13 @@
 package dev.strata.train;
 
 import java.io.BufferedReader;
+import dev.strata.spec.SizeLimits;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -83,12 +87,47 @@ final class CsvReader {
     }
 
     /** A class index: an integer >= 0, below {@code classes} when that is positive. */
-    int classIndex(float v, Cell cell, String column, int classes) {
-        if (v < 0 || v != Math.rint(v) || (classes > 0 && v >= classes)) {
-            throw error(lineNumber, cell.column(), "label " + cell.text().strip() + " in column '" + column
+    /**
+     * The class index a label cell holds, read as an exact number ({@code 3}, {@code 3.0}, {@code 3e0}): read as a
+     * float, 16777217 became 16777216. Indices of {@link CsvOptions#MAX_CLASSES} (2^24) or more are refused, since
+     * they reach TensorFlow as float32 targets. The cell has passed {@link #number}.
+     */
+    int classIndex(Cell cell, String column, int classes) {
+        String t = cell.text().strip();
+        BigDecimal v;
+        try {
+            v = new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            v = BigDecimal.valueOf(-1); // an exponent past int range: 1e-9999999999 is no index either
+        }
+        boolean integral = v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
+        if (v.signum() < 0 || !integral || (classes > 0 && v.compareTo(BigDecimal.valueOf(classes)) >= 0)) {
+            throw error(lineNumber, cell.column(), "label " + t + " in column '" + column
                     + "' is not a class index " + (classes > 0 ? "in [0, " + classes + ")" : "(an integer >= 0)"));
         }
-        return (int) v;
+        if (v.compareTo(BigDecimal.valueOf(CsvOptions.MAX_CLASSES)) >= 0) {
+            throw error(lineNumber, cell.column(), String.format(Locale.ROOT, "label %s in column '%s' is a class "
+                    + "index of 2^24 (%,d) or more, which a float32 target cannot hold exactly", t, column,
+                    CsvOptions.MAX_CLASSES));
+        }
+        return v.intValueExact();
+    }
+
+    /**
+     * {@code values} with room for {@code width} more after {@code used}, grown by doubling; refused with the
+     * counts once the flat array would pass what one Java array holds ({@code oneHot(Integer.MAX_VALUE)} asked
+     * for 8 GB at the first row).
+     */
+    float[] room(float[] values, int used, int width, String what) {
+        long need = (long) used + width;
+        if (need <= values.length) {
+            return values;
+        }
+        if (need > SizeLimits.MAX_ARRAY_VALUES) {
+            throw error(lineNumber, 1, String.format(Locale.ROOT, "the %s up to this row take %,d values (%,d per "
+                    + "row), more than one array holds (%,d)", what, need, width, SizeLimits.MAX_ARRAY_VALUES));
+        }
+        return Arrays.copyOf(values, (int) Math.min(Math.max(2L * values.length, need), SizeLimits.MAX_ARRAY_VALUES));
     }
 
     /** Splits one line into cells, honouring double quotes. */

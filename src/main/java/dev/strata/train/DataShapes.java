@@ -92,6 +92,9 @@ final class DataShapes {
         if (in.rank() == 1 || rows.length == 0) {
             return Dataset.inputs(rows);
         }
+        if (!in.isFullyDefined()) {
+            in = fromRows(in, model, rows);
+        }
         long width = in.size();
         float[] flat = new float[(int) Math.min(Integer.MAX_VALUE, (long) rows.length * Math.max(width, 0))];
         for (int i = 0; i < rows.length; i++) {
@@ -102,5 +105,38 @@ final class DataShapes {
             System.arraycopy(rows[i], 0, flat, (int) (i * width), (int) width);
         }
         return Dataset.of(flat, in, null, null);
+    }
+
+    /**
+     * The example shape flat rows give an input with one unknown dimension (a sequence of unknown length): the
+     * rows' common length over the known dimensions' product. With more unknown dimensions a flat row is
+     * ambiguous, so it is refused with the way to feed them (this said "-1 values each" before).
+     */
+    private static TensorShape fromRows(TensorShape in, String model, float[][] rows) {
+        int unknown = -1;
+        long known = 1;
+        for (int d = 0; d < in.rank(); d++) {
+            if (in.dim(d) == TensorShape.UNKNOWN) {
+                if (unknown >= 0) {
+                    throw new IllegalArgumentException("model '" + model + "' takes examples of shape " + in
+                            + ", with several unknown dimensions that flat rows cannot tell apart; give the shape "
+                            + "with Dataset.of(values, shape, ...)");
+                }
+                unknown = d;
+            } else {
+                known *= in.dim(d);
+            }
+        }
+        int length = rows[0].length;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != length || known == 0 || length % known != 0 || length == 0) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values but model '"
+                        + model + "' takes examples of shape " + in + ": rows of one length, a positive multiple of "
+                        + known + "; give sequences of other lengths as separate datasets or padded");
+            }
+        }
+        int[] dims = in.dims();
+        dims[unknown] = (int) (length / known);
+        return TensorShape.of(dims);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -47,7 +46,6 @@ final class FitLoop {
 
     History run() {
         TrainingGraph g = model.trainingGraph();
-        Session session = model.session();
         int n = train.size();
         int batch = options.batchSize();
         int steps = (n + batch - 1) / batch;
@@ -74,14 +72,18 @@ final class FitLoop {
                 int count = Math.min(batch, n - from);
                 List<TFloat32> x = order == null ? feeder.inputs(from, count) : feeder.inputs(order, from, count);
                 List<TFloat32> y = order == null ? feeder.targets(from, count) : feeder.targets(order, from, count);
-                try (Result r = Model.feed(Model.feed(session.runner(), g.inputs(), x), g.targets(), y)
-                        .addTarget(g.trainStep()).fetch(g.trainStats()).run()) {
-                    means.add(Model.floats((TFloat32) r.get(0)), count);
+                try {
+                    float[] stats = model.trainingStep(session -> {
+                        try (Result r = Model.feed(Model.feed(session.runner(), g.inputs(), x), g.targets(), y)
+                                .addTarget(g.trainStep()).fetch(g.trainStats()).run()) {
+                            return Model.floats((TFloat32) r.get(0));
+                        }
+                    });
+                    means.add(stats, count);
                 } finally {
                     BatchFeeder.close(x);
                     BatchFeeder.close(y);
                 }
-                model.weightsChanged();
                 if (!callbacks.isEmpty()) {
                     Map<String, Double> running = means.means("");
                     for (Callback c : callbacks) {

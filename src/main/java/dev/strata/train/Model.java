@@ -8,10 +8,8 @@ import dev.strata.graph.TrainingGraph;
 import dev.strata.graph.WeightSet;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.ModelSummary;
-import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,15 @@ import org.tensorflow.types.TInt64;
  * A compiled model, as Keras's after {@code compile()}: {@link #fit}, {@link #evaluate}, {@link #predict}.
  * Training and evaluation run in the TRAIN-mode graph; {@code predict} runs in the INFER-mode graph, into
  * which the current weights are copied when they changed. Holds native resources: close it.
+ *
+ * <p>Thread safety: {@code predict}, {@code predictAll}, {@code evaluate}, {@code weights} and the other calls
+ * that only read weights may run from many threads at once (serving one model from a web server's threads), and
+ * every answer comes from one whole set of weights. Calls that change weights ({@code fit}'s steps,
+ * {@code setWeights}, {@code restoreTrainingState}, {@code setLearningRate}) take the model to themselves for
+ * each change: a predict on another thread during {@code fit} waits for the step in flight and answers with the
+ * weights after some step. Two {@code fit}s on one model from two threads interleave their steps: don't.
+ * {@link #close()} waits for the calls in flight, never hangs, and may be called again; any other call after it
+ * throws {@link IllegalStateException}.
  */
 public final class Model implements AutoCloseable {
     private final ModelSpec spec;
@@ -31,10 +38,9 @@ public final class Model implements AutoCloseable {
     private final ModelOptions options;
     private final TrainingGraph train;
     private final Session session;
-    private InferenceGraph infer;
-    private Session inferSession;
-    private long weightsVersion;
-    private long inferVersion = -1;
+    private final ModelGuard guard;
+    private final Inference inference;
+    private volatile long weightsVersion; // changed only under guard's exclusive lock
     private volatile boolean stopRequested;
 
     private Model(ModelSpec spec, TrainingConfig config, ModelOptions options, TrainingGraph train, Session session) {
@@ -43,6 +49,8 @@ public final class Model implements AutoCloseable {
         this.options = options;
         this.train = train;
         this.session = session;
+        this.guard = new ModelGuard(spec.name());
+        this.inference = new Inference(spec, options, guard, () -> weightsVersion, this::weights);
     }
 
     public static Model compile(ModelSpec spec, TrainingConfig config) {
@@ -56,7 +64,7 @@ public final class Model implements AutoCloseable {
         try {
             session = Sessions.open(graph.graph(), options);
             Model model = new Model(spec, config, options, graph, session);
-            model.resetState(GraphCompiler.initialWeights(spec, options.seed()));
+            model.resetState(GraphCompiler.initialWeights(spec, options.compileOptions()));
             return model;
         } catch (RuntimeException e) {
             if (session != null) {
@@ -87,6 +95,7 @@ public final class Model implements AutoCloseable {
     }
 
     public History fit(Dataset data, FitOptions options) {
+        guard.shared(() -> null); // a closed model's fit fails before its callbacks start
         return new FitLoop(this, data, options).run();
     }
 
@@ -118,6 +127,10 @@ public final class Model implements AutoCloseable {
     }
 
     Map<String, Double> evaluateLogs(Dataset data, int batchSize, String prefix) {
+        return guard.shared(() -> evaluateShared(data, batchSize, prefix));
+    }
+
+    private Map<String, Double> evaluateShared(Dataset data, int batchSize, String prefix) {
         requireTargets(data);
         BatchFeeder feeder = new BatchFeeder(data, targetDims(data));
         RunningMeans means = newMeans();
@@ -168,43 +181,7 @@ public final class Model implements AutoCloseable {
      */
     public List<float[][]> predictAll(Dataset data, int batchSize) {
         requireInputs(data);
-        syncInference();
-        List<TensorShape> shapes = train.summary().outputShapes();
-        List<float[][]> out = new ArrayList<>();
-        for (TensorShape shape : shapes) {
-            // An output of unknown length (a sequence of unknown steps) is sized by the first batch that runs.
-            out.add(shape.isFullyDefined() ? new float[data.size()][(int) shape.size()] : new float[data.size()][]);
-        }
-        BatchFeeder feeder = new BatchFeeder(data, List.of());
-        for (int from = 0; from < data.size(); from += batchSize) {
-            int n = Math.min(batchSize, data.size() - from);
-            List<TFloat32> x = feeder.inputs(from, n);
-            Session.Runner runner = feed(inferSession.runner(), infer.inputs(), x);
-            infer.outputs().forEach(runner::fetch);
-            try (Result r = runner.run()) {
-                for (int k = 0; k < shapes.size(); k++) {
-                    float[] flat = floats((TFloat32) r.get(k));
-                    int width = flat.length / n;
-                    for (int i = 0; i < n; i++) {
-                        out.get(k)[from + i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
-                    }
-                }
-            } finally {
-                BatchFeeder.close(x);
-            }
-        }
-        return out;
-    }
-
-    private void syncInference() {
-        if (infer == null) {
-            infer = GraphCompiler.inference(spec, options.compileOptions());
-            inferSession = Sessions.open(infer.graph(), options);
-        }
-        if (inferVersion != weightsVersion) {
-            SlotValues.write(inferSession, infer.weights().values(), weights());
-            inferVersion = weightsVersion;
-        }
+        return inference.predict(data, batchSize, train.summary().outputShapes());
     }
 
     /** The model's weights, in layer order, named {@code layer/weight}. */
@@ -213,7 +190,7 @@ public final class Model implements AutoCloseable {
         for (var v : train.variables()) {
             slots.add(train.state().get(v.name()));
         }
-        return SlotValues.read(session, slots);
+        return guard.shared(() -> SlotValues.read(session, slots));
     }
 
     /** Replaces the model's weights; names and shapes must match this model's. Optimizer state is kept. */
@@ -222,28 +199,34 @@ public final class Model implements AutoCloseable {
         for (var v : train.variables()) {
             slots.add(train.state().get(v.name()));
         }
-        SlotValues.write(session, slots, weights);
-        weightsVersion++;
+        guard.change(() -> {
+            SlotValues.write(session, slots, weights);
+            weightsVersion++;
+        });
     }
 
     /** Everything training changes except the step: weights, optimizer slots and averages, learning rate. */
     public WeightSet trainingState() {
-        return SlotValues.read(session, train.state().values());
+        return guard.shared(() -> SlotValues.read(session, train.state().values()));
     }
 
     /** Number of optimizer steps taken so far (Keras {@code optimizer.iterations}). */
     public long step() {
-        try (Result r = session.runner().fetch(train.step()).run()) {
-            return ((TInt64) r.get(0)).getLong();
-        }
+        return guard.shared(() -> {
+            try (Result r = session.runner().fetch(train.step()).run()) {
+                return ((TInt64) r.get(0)).getLong();
+            }
+        });
     }
 
     public void restoreTrainingState(WeightSet state, long step) {
-        SlotValues.write(session, train.state().values(), state);
-        try (TInt64 s = TInt64.scalarOf(step)) {
-            session.runner().feed(train.stepFeed(), s).addTarget(train.assignStep()).run().close();
-        }
-        weightsVersion++;
+        guard.change(() -> {
+            SlotValues.write(session, train.state().values(), state);
+            try (TInt64 s = TInt64.scalarOf(step)) {
+                session.runner().feed(train.stepFeed(), s).addTarget(train.assignStep()).run().close();
+            }
+            weightsVersion++;
+        });
     }
 
     /**
@@ -251,9 +234,11 @@ public final class Model implements AutoCloseable {
      * with a learning-rate schedule the schedule's value at the current step (Keras's {@code optimizer.learning_rate}).
      */
     public double learningRate() {
-        try (Result r = session.runner().fetch(train.learningRate()).run()) {
-            return ((TFloat32) r.get(0)).getFloat();
-        }
+        return guard.shared(() -> {
+            try (Result r = session.runner().fetch(train.learningRate()).run()) {
+                return (double) ((TFloat32) r.get(0)).getFloat();
+            }
+        });
     }
 
     /**
@@ -269,15 +254,18 @@ public final class Model implements AutoCloseable {
             throw new IllegalArgumentException("learning rate must be >= 0 and finite, was " + learningRate);
         }
         StateSlot lr = train.state().get(TrainingGraph.learningRateSlot());
-        SlotValues.write(session, List.of(lr), new WeightSet(Map.of(lr.name(),
-                new WeightSet.Entry(new long[0], new float[] {(float) learningRate}))));
+        WeightSet value = new WeightSet(Map.of(lr.name(),
+                new WeightSet.Entry(new long[0], new float[] {(float) learningRate})));
+        guard.change(() -> SlotValues.write(session, List.of(lr), value));
     }
 
     /** Keras's {@code finalize_variable_values}, which {@code fit} runs when it returns: see {@link EmaFinalize}. */
     void finalizeEma() {
-        if (EmaFinalize.run(session, train, step())) {
-            weightsVersion++;
-        }
+        guard.change(() -> {
+            if (EmaFinalize.run(session, train, step())) {
+                weightsVersion++;
+            }
+        });
     }
 
     /**
@@ -306,11 +294,11 @@ public final class Model implements AutoCloseable {
 
     private List<RegularizationValue> values(List<RegularizationTerm> terms, float[][] inputs) {
         if (inputs == null) {
-            return PenaltyValues.fetch(session, train, terms, null);
+            return guard.shared(() -> PenaltyValues.fetch(session, train, terms, null));
         }
         TFloat32 x = new BatchFeeder(examples(inputs), List.of()).inputs(0, inputs.length).get(0);
         try {
-            return PenaltyValues.fetch(session, train, terms, x);
+            return guard.shared(() -> PenaltyValues.fetch(session, train, terms, x));
         } finally {
             x.close();
         }
@@ -339,16 +327,19 @@ public final class Model implements AutoCloseable {
 
     /** The INFER-mode graph holding the current weights, built on first use. */
     public InferenceGraph inferenceGraph() {
-        syncInference();
-        return infer;
+        return inference.current();
     }
 
-    Session session() {
-        return session;
-    }
-
-    void weightsChanged() {
-        weightsVersion++;
+    /**
+     * Runs one training step on the TRAIN session with the model to itself (see the class's thread-safety
+     * note), counting it as a change of weights.
+     */
+    <T> T trainingStep(java.util.function.Function<Session, T> step) {
+        return guard.exclusive(() -> {
+            T out = step.apply(session);
+            weightsVersion++;
+            return out;
+        });
     }
 
     RunningMeans newMeans() {
@@ -374,15 +365,13 @@ public final class Model implements AutoCloseable {
         return out;
     }
 
+    /** Frees the graphs and sessions once the calls in flight returned; see the class's thread-safety note. */
     @Override
     public void close() {
-        if (inferSession != null) {
-            inferSession.close();
-        }
-        if (infer != null) {
-            infer.close();
-        }
-        session.close();
-        train.close();
+        guard.close(() -> {
+            inference.close();
+            session.close();
+            train.close();
+        });
     }
 }
