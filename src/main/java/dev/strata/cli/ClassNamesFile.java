@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -16,17 +15,10 @@ final class ClassNamesFile {
     private ClassNamesFile() {
     }
 
-    /** Written whole or not at all: a temporary file moved into place. */
+    /** Written whole or not at all. */
     static void write(Path file, List<String> names) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] text = (String.join("\n", names) + "\n").getBytes(StandardCharsets.UTF_8);
+        dev.strata.io.AtomicFiles.write(file, out -> out.write(text));
     }
 
     static List<String> read(Path file) throws IOException {

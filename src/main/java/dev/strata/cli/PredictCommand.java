@@ -13,9 +13,7 @@ import dev.strata.train.ModelOptions;
 import java.io.BufferedWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** {@code predict}: a Keras {@code .keras} model, or a JSON spec with Strata weights, over a CSV of inputs. */
@@ -92,7 +90,7 @@ final class PredictCommand implements Command {
         }
     }
 
-    /** Whole or not at all: a temporary file moved into place (or standard output). */
+    /** Whole or not at all (or to standard output). */
     private static void write(float[][] rows, String file, PrintStream out) throws Exception {
         if (file == null) {
             for (float[] row : rows) {
@@ -100,19 +98,14 @@ final class PredictCommand implements Command {
             }
             return;
         }
-        Path target = Path.of(file).toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (float[] row : rows) {
-                    w.write(line(row));
-                    w.newLine();
-                }
+        dev.strata.io.AtomicFiles.write(Path.of(file), stream -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            for (float[] row : rows) {
+                w.write(line(row));
+                w.newLine();
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            w.flush();
+        });
     }
 
     private static String line(float[] row) {

@@ -17,17 +17,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * and then renamed over the target. A crash or an error at any point leaves either the old file or the new
  * one, never a mix; only a stray temporary file ({@code .name.*.tmp}) can remain after a crash.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Writes the new contents; may throw, in which case the target is left as it was. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {

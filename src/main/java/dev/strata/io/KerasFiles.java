@@ -12,7 +12,6 @@ import dev.strata.json.Dialect;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,18 +87,11 @@ public final class KerasFiles {
 
     /** Writes {@code model}'s weights as Keras 3's {@code model.save_weights("m.weights.h5")} does. */
     public static void saveWeights(Model model, Path file) {
-        Path target = file.toAbsolutePath();
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + ".tmp");
         try {
-            try (WritableHdfFile out = HdfFile.write(tmp)) {
-                KerasWeightsH5Writer.write(out, model.spec(), model.weights());
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            byte[] weights = weightsH5(model, file);
+            AtomicFiles.write(file, out -> out.write(weights));
         } catch (IOException e) {
             throw new KerasFileException(file.toString(), "cannot write: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 
@@ -134,31 +126,35 @@ public final class KerasFiles {
      * written whole or not at all.
      */
     public static void save(Model model, Path file) {
-        Path target = file.toAbsolutePath();
-        Path h5 = null;
-        Path zip = null;
         try {
-            // Temporary names beside the target (so the final move is atomic), with the umask's permissions.
-            String stem = "." + target.getFileName() + "." + Long.toHexString(System.nanoTime());
-            h5 = target.resolveSibling(stem + ".h5.tmp");
-            try (WritableHdfFile out = HdfFile.write(h5)) {
-                KerasWeightsH5Writer.write(out, model.spec(), model.weights());
-            }
-            zip = target.resolveSibling(stem + ".tmp");
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            byte[] weights = weightsH5(model, file);
+            AtomicFiles.write(file, stream -> {
+                ZipOutputStream out = new ZipOutputStream(stream);
                 entry(out, "metadata.json", ("{\"keras_version\": \"" + KERAS_FORMAT + "\", \"date_saved\": \""
                         + java.time.LocalDateTime.now().withNano(0).toString().replace('T', '@')
                         + "\", \"written_by\": \"strata\"}").getBytes(StandardCharsets.UTF_8));
                 entry(out, "config.json", ModelJson.write(model.spec(), model.config(), Dialect.KERAS3)
                         .getBytes(StandardCharsets.UTF_8));
-                entry(out, "model.weights.h5", Files.readAllBytes(h5));
-            }
-            Files.move(zip, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                entry(out, "model.weights.h5", weights);
+                out.finish();
+            });
         } catch (IOException e) {
             throw new KerasFileException(file.toString(), "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** The weights in Keras 3's HDF5 layout, as bytes (jhdf writes to a file: a temporary one beside the target). */
+    private static byte[] weightsH5(Model model, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path h5 = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".h5.tmp");
+        try {
+            try (WritableHdfFile out = HdfFile.write(h5)) {
+                KerasWeightsH5Writer.write(out, model.spec(), model.weights());
+            }
+            return Files.readAllBytes(h5);
         } finally {
-            deleteQuietly(h5);
-            deleteQuietly(zip);
+            Files.deleteIfExists(h5);
         }
     }
 
@@ -169,16 +165,6 @@ public final class KerasFiles {
         out.putNextEntry(new ZipEntry(name));
         out.write(bytes);
         out.closeEntry();
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a temporary file left behind is harmless; the target is whole either way
-            }
-        }
     }
 
     /** Keras 2's full-model HDF5 ({@code .h5}, {@code .hdf5}); anything else is read as a {@code .keras} zip. */

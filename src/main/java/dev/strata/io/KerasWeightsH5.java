@@ -102,7 +102,7 @@ final class KerasWeightsH5 {
     }
 
     /** Keras's {@code _get_unique_name}: the first {@code dense}, then {@code dense_1}, {@code dense_2}. */
-    private static String unique(String base, Map<String, Integer> used) {
+    static String unique(String base, Map<String, Integer> used) {
         int n = used.merge(base, 1, Integer::sum) - 1;
         return n == 0 ? base : base + "_" + n;
     }

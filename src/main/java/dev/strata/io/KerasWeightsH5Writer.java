@@ -34,12 +34,13 @@ final class KerasWeightsH5Writer {
         if (model instanceof Functional f) {
             // Keras lists a functional model's InputLayers among its layers: their (empty) groups take names.
             for (int i = 0; i < f.inputs().size(); i++) {
-                layers.putGroup(unique("input_layer", used)).putGroup("vars");
+                layers.putGroup(KerasWeightsH5.unique("input_layer", used)).putGroup("vars");
             }
         }
         for (LayerSummary row : model.summary().layers()) {
             Layer layer = row.layer();
-            WritableGroup group = layers.putGroup(unique(KerasWeightsH5.snakeCase(layer.kerasClassName()), used));
+            WritableGroup group = layers.putGroup(KerasWeightsH5.unique(KerasWeightsH5.snakeCase(layer.kerasClassName()),
+                    used));
             String path = prefix + layer.name() + "/";
             if (layer instanceof NestedModel nested) {
                 container(group, nested.model(), path, weights);
@@ -97,10 +98,5 @@ final class KerasWeightsH5Writer {
             at = fill(Array.get(array, i), flat, dims, depth + 1, at);
         }
         return at;
-    }
-
-    private static String unique(String base, Map<String, Integer> used) {
-        int n = used.merge(base, 1, Integer::sum) - 1;
-        return n == 0 ? base : base + "_" + n;
     }
 }
