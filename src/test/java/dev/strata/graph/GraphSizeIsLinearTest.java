@@ -13,7 +13,6 @@ import dev.strata.spec.layers.Dense;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.Operation;
 
 /**
  * Compile time stays linear in depth because the training graph does (issue 15: 200 layers once took 63 s): each
@@ -32,8 +31,8 @@ class GraphSizeIsLinearTest {
                 Loss.meanSquaredError()), 0)) {
             long ops = 0;
             long edges = 0;
-            for (Iterator<Operation> it = g.graph().operations(); it.hasNext(); ) {
-                GraphOperation op = (GraphOperation) it.next();
+            for (Iterator<GraphOperation> it = g.graph().operations(); it.hasNext(); ) {
+                GraphOperation op = it.next();
                 ops++;
                 edges += op.numInputs() + op.numControlInputs();
             }
