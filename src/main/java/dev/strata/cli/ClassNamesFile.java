@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,9 +18,5 @@ final class ClassNamesFile {
     static void write(Path file, List<String> names) throws IOException {
         byte[] text = (String.join("\n", names) + "\n").getBytes(StandardCharsets.UTF_8);
         dev.strata.io.AtomicFiles.write(file, out -> out.write(text));
-    }
-
-    static List<String> read(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
     }
 }
