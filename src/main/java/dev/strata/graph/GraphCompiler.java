@@ -203,11 +203,8 @@ public final class GraphCompiler {
             List<Op> stepOps = new ArrayList<>(stateUpdates(scopes, train));
             Op emaFinalize = null;
             if (!trainables.isEmpty()) {
-                Output<?>[] reads = new Output<?>[trainables.size()];
-                for (int i = 0; i < reads.length; i++) {
-                    reads[i] = trainables.get(i).value().asOutput();
-                }
-                Output<?>[] gradients = graph.addGradients(trainObjective.total().asOutput(), reads);
+                Output<?>[] gradients = PenaltyGradients.of(graph, tf.withSubScope("train_loss"), trainObjective,
+                        trainTerms, trainables);
                 OptimizerOps.Built built = OptimizerOps.build(scopes, config.optimizer(), trainables, gradients,
                         learningRate, step, io, options.fusedAdam());
                 stepOps.addAll(built.ops());

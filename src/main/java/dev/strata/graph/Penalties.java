@@ -71,8 +71,14 @@ public final class Penalties {
         return tf.math.mul(tf.constant(factor), sumAll(tf, tf.math.abs(x)));
     }
 
+    /**
+     * {@code l2 * sum(square(x))} as Keras writes it, with the sum of squares taken by TensorFlow's {@code L2Loss}
+     * ({@code sum(x^2) / 2}, times 2): one pass over the weight instead of two and no temporary of its size. It is
+     * the same float: halving each square and doubling the sum are exact, and both kernels reduce with Eigen's full
+     * reduction (no difference in 180 random weights of the benchmark's and other shapes up to 10^6 values).
+     */
     private static Operand<TFloat32> l2Term(Ops tf, float factor, Operand<TFloat32> x) {
-        return tf.math.mul(tf.constant(factor), sumAll(tf, tf.math.square(x)));
+        return tf.math.mul(tf.constant(factor), tf.math.mul(tf.nn.l2Loss(x), tf.constant(2f)));
     }
 
     static Operand<TFloat32> sumAll(Ops tf, Operand<TFloat32> x) {

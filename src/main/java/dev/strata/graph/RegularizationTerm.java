@@ -7,9 +7,11 @@ import org.tensorflow.types.TFloat32;
 /**
  * One penalty in the training objective, like an entry of Keras {@code model.losses}, named after the layer and
  * the Keras slot it came from (for example {@code dense_1/kernel_regularizer}).
+ *
+ * @param weight the weight the penalty reads ({@code layer/weight}), null for an activity penalty
  */
 public record RegularizationTerm(String name, String layer, Kind kind, Regularizer regularizer,
-                                 Operand<TFloat32> value) {
+                                 Operand<TFloat32> value, String weight) {
 
     /** What the penalty is applied to. */
     public enum Kind {

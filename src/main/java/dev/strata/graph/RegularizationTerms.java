@@ -38,7 +38,7 @@ final class RegularizationTerms {
                 Ops scope = scopes.layers.of(scopes.names.of(layer) + "/" + ScopeNames.path(w.regularizerKey()));
                 terms.add(new RegularizationTerm(layer + "/" + w.regularizerKey(), layer, kind(w.role()),
                         w.regularizer(), scope.withName("value").identity(Penalties.build(scope, w.regularizer(),
-                        v.value()))));
+                        v.value())), v.name()));
             }
         }
         for (int p = 0; p < penalties.size(); p++) {
@@ -51,7 +51,8 @@ final class RegularizationTerms {
                 Ops scope = scopes.penalties.get(prefix).of(scopes.variableScope(v.layerName(), v.spec().name()));
                 terms.add(new RegularizationTerm(prefix + "/" + v.name(), v.layerName(), RegularizationTerm.Kind.MODEL,
                         penalty.regularizer(),
-                        scope.withName("value").identity(Penalties.build(scope, penalty.regularizer(), v.value()))));
+                        scope.withName("value").identity(Penalties.build(scope, penalty.regularizer(), v.value())),
+                        v.name()));
             }
         }
         return terms;
@@ -79,7 +80,7 @@ final class RegularizationTerms {
                     org.tensorflow.ndarray.index.Indices.at(0)), TFloat32.class);
             terms.add(new RegularizationTerm(a.termName(), a.layerName(),
                     RegularizationTerm.Kind.ACTIVITY, a.regularizer(),
-                    scope.withName("value").math.div(penalty, batch)));
+                    scope.withName("value").math.div(penalty, batch), null));
         }
         terms.addAll(weightTerms);
         return terms;

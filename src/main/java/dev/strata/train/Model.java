@@ -42,6 +42,7 @@ public final class Model implements AutoCloseable {
     private final Inference inference;
     private volatile long weightsVersion; // changed only under guard's exclusive lock
     private volatile boolean stopRequested;
+    private final List<Predictor> predictors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Model(ModelSpec spec, TrainingConfig config, ModelOptions options, TrainingGraph train, Session session) {
         this.spec = spec;
@@ -182,6 +183,20 @@ public final class Model implements AutoCloseable {
     public List<float[][]> predictAll(Dataset data, int batchSize) {
         requireInputs(data);
         return inference.predict(data, batchSize, train.summary().outputShapes());
+    }
+
+    /**
+     * A low-latency predictor for batches of exactly {@code rows} examples (see {@link Predictor}); close it when
+     * done, or close the model.
+     */
+    public Predictor predictor(int rows) {
+        Predictor p = guard.shared(() -> new Predictor(this, guard, () -> weightsVersion, this::weights, rows));
+        predictors.add(p);
+        return p;
+    }
+
+    void forget(Predictor p) {
+        predictors.remove(p);
     }
 
     /** The model's weights, in layer order, named {@code layer/weight}. */
@@ -369,6 +384,7 @@ public final class Model implements AutoCloseable {
     @Override
     public void close() {
         guard.close(() -> {
+            predictors.forEach(Predictor::release);
             inference.close();
             session.close();
             train.close();
