@@ -12,7 +12,7 @@ import org.tensorflow.proto.RewriterConfig;
  * passes took 7 s before the first step. The passes that pay off on CPU (constant folding, arithmetic
  * simplification, op fusion by the remapper, pruning) stay on, once; those that only matter elsewhere (layout for
  * GPUs, memory recomputation for large accelerator graphs, the MLIR graph optimizer, control-dependency pruning)
- * are off. Steps run as fast as with the defaults (TrainingThroughputBenchmark: Strata / hand-written graph 0.95 to
+ * are off. Steps run as fast as with the defaults (PerformanceSuite: Strata / hand-written graph 0.95 to
  * 1.04 either way, the hand-written graph keeping TensorFlow's defaults), and the first step of that 200-layer
  * model comes three times sooner.
  */

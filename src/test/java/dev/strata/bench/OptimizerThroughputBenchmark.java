@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Training throughput of every optimizer on TrainingThroughputBenchmark's MLP (784-512-512-10, batch 128), relative
+ * Training throughput of every optimizer on PerformanceSuite's MLP (784-512-512-10, batch 128), relative
  * to SGD, whose update is TensorFlow's fused {@code ResourceApplyGradientDescent}: what writing Keras's update rules
  * out op by op costs per step. The best of several epochs each. Not a test: run it with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
