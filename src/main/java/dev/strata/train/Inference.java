@@ -51,7 +51,7 @@ final class Inference {
     private void sync() {
         if (graph == null) {
             graph = GraphCompiler.inference(spec, options.compileOptions());
-            session = Sessions.open(graph.graph(), options);
+            session = Sessions.openForInference(graph.graph(), options);
         }
         long now = weightsVersion.getAsLong();
         if (version != now) {

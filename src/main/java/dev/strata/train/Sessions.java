@@ -21,12 +21,25 @@ final class Sessions {
     }
 
     static Session open(Graph graph, ModelOptions options) {
+        return open(graph, options, options.interOpThreads());
+    }
+
+    /**
+     * The INFER graph's session: the graph runs on the calling thread (a negative inter-op count), which saves the
+     * hand-off to TensorFlow's inter-op pool on every predict (about half of a batch-1 call of the benchmark MLP);
+     * kernels still split large batches over the intra-op threads.
+     */
+    static Session openForInference(Graph graph, ModelOptions options) {
+        return open(graph, options, -1);
+    }
+
+    private static Session open(Graph graph, ModelOptions options, int interOpThreads) {
         ConfigProto.Builder config = ConfigProto.newBuilder();
         if (options.intraOpThreads() > 0) {
             config.setIntraOpParallelismThreads(options.intraOpThreads());
         }
-        if (options.interOpThreads() > 0) {
-            config.setInterOpParallelismThreads(options.interOpThreads());
+        if (interOpThreads != 0) {
+            config.setInterOpParallelismThreads(interOpThreads);
         }
         config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
                 .setMetaOptimizerIterations(RewriterConfig.NumIterationsType.ONE)
