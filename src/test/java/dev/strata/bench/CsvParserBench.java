@@ -25,17 +25,20 @@ import java.util.regex.Pattern;
  * pass/fail): run it by hand with
  *
  * <pre>
- * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
- * java -Xmx6g -cp target/classes:target/test-classes:$(cat target/test.classpath) dev.strata.bench.CsvParserBench [ROWS] [COLS]
+ * MAVEN_OPTS=-Xmx6g mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.strata.bench.CsvParserBench -Dexec.args="200000 785 5"
  * </pre>
  *
  * Each contender reads the same MNIST-shaped file (integers 0-255, mostly zeros, a header row) into one flat float
  * array, as {@link CsvLoader#loadFeatures} does. "jackson + checks" adds what the loader must do per cell anyway
- * (refuse {@code NaN}, {@code 1f}, {@code 0x1p3}, which {@link Float#parseFloat} accepts); "jackson raw" skips it,
- * as an upper bound for jackson. The last lines show where each parser places a bad cell.
+ * (refuse {@code NaN}, {@code 1f}, {@code 0x1p3}, which {@link Float#parseFloat} accepts), with the loader's own
+ * check; "jackson raw" skips it, as an upper bound for jackson. The last lines show where each parser places a bad
+ * cell. Numbers measured on the project's machine are in README's Data section.
  */
 public final class CsvParserBench {
+    /** The check the loader made before it scanned by hand; {@code -Dregex=true} measures with it again. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final boolean REGEX = Boolean.getBoolean("regex");
 
     private CsvParserBench() {
     }
@@ -50,7 +53,9 @@ public final class CsvParserBench {
         double mb = Files.size(file) / 1e6;
         System.out.printf(Locale.ROOT, "%s: %,d rows x %d columns, %.0f MB%n", file, rows, cols, mb);
         TensorShape example = TensorShape.of(cols);
-        for (int round = 0; round < 4; round++) { // round 0 warms the JIT and the page cache
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        double[][] seconds = new double[3][rounds];
+        for (int round = 0; round <= rounds; round++) { // round 0 warms the JIT and the page cache
             long t0 = System.nanoTime();
             int strata = CsvLoader.loadFeatures(file, example).size();
             long t1 = System.nanoTime();
@@ -64,7 +69,20 @@ public final class CsvParserBench {
             System.out.printf(Locale.ROOT, "round %d: strata %.2f s (%.0f MB/s), jackson + checks %.2f s (%.0f MB/s), "
                     + "jackson raw %.2f s (%.0f MB/s)%s%n", round, s(t0, t1), mb / s(t0, t1), s(t1, t2),
                     mb / s(t1, t2), s(t2, t3), mb / s(t2, t3), round == 0 ? " (warm-up)" : "");
+            if (round > 0) {
+                seconds[0][round - 1] = s(t0, t1);
+                seconds[1][round - 1] = s(t1, t2);
+                seconds[2][round - 1] = s(t2, t3);
+            }
         }
+        // Medians: the machine is shared, so single rounds swing by a third.
+        for (double[] row : seconds) {
+            Arrays.sort(row);
+        }
+        System.out.printf(Locale.ROOT, "median of %d rounds: strata %.2f s (%.0f MB/s), jackson + checks %.2f s "
+                + "(%.0f MB/s), jackson raw %.2f s (%.0f MB/s)%n", rounds, seconds[0][rounds / 2],
+                mb / seconds[0][rounds / 2], seconds[1][rounds / 2], mb / seconds[1][rounds / 2],
+                seconds[2][rounds / 2], mb / seconds[2][rounds / 2]);
         positions();
     }
 
@@ -106,7 +124,7 @@ public final class CsvParserBench {
                     continue;
                 }
                 String text = p.getText();
-                if (check && !NUMBER.matcher(text.strip()).matches()) {
+                if (check && !(REGEX ? NUMBER.matcher(text.strip()).matches() : isDecimal(text.strip()))) {
                     JsonLocation at = p.currentTokenLocation();
                     throw new IllegalArgumentException(file + ":" + at.getLineNr() + ":" + at.getColumnNr());
                 }
@@ -142,6 +160,63 @@ public final class CsvParserBench {
             System.out.printf(Locale.ROOT, "bad cell in %s -> strata %s, jackson %s%n",
                     text.replace("\n", "\\n"), strata, jackson);
         }
+        // Quoting mistakes: what each parser makes of them.
+        for (String text : new String[] {"a,y\n\"1.5\"x,2\n", "a,y\n1,\"2\n3,4\n5,6\n"}) {
+            Path f = Files.writeString(Files.createTempFile("strata-bench", ".csv"), text);
+            String strata;
+            try {
+                strata = "accepted " + Arrays.toString(CsvLoader.loadFeatures(f, TensorShape.of(2)).input(0));
+            } catch (CsvFormatException e) {
+                strata = e.getMessage().substring(f.toString().length());
+            }
+            StringBuilder jackson = new StringBuilder();
+            try (JsonParser p = new CsvFactory().createParser(f.toFile())) {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t == JsonToken.VALUE_STRING) {
+                        jackson.append('[').append(p.getText().replace("\n", "\\n")).append(']');
+                    }
+                }
+            } catch (IOException e) {
+                jackson.append(" then ").append(e.getMessage().lines().findFirst().orElse(""));
+            }
+            System.out.printf(Locale.ROOT, "%s -> strata %s; jackson cells %s%n", text.replace("\n", "\\n"), strata,
+                    jackson);
+        }
+    }
+
+    /** A copy of {@code CsvReader.isDecimal} (package-private there), so both contenders check alike. */
+    private static boolean isDecimal(String t) {
+        int n = t.length();
+        int i = n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
+        int start = i;
+        i = digits(t, i);
+        int integer = i - start;
+        int fraction = 0;
+        if (i < n && t.charAt(i) == '.') {
+            int from = i + 1;
+            i = digits(t, from);
+            fraction = i - from;
+        }
+        if (integer == 0 && fraction == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            i += i < n && (t.charAt(i) == '+' || t.charAt(i) == '-') ? 1 : 0;
+            int from = i;
+            i = digits(t, from);
+            if (i == from) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static int digits(String t, int i) {
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static double s(long from, long to) {
