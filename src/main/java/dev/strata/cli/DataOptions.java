@@ -9,7 +9,8 @@ final class DataOptions {
             description = "training data with a header row (default: the embedded demo data)")
     Path data;
 
-    @Option(names = "--label", paramLabel = "NAME|INDEX", description = "label column of the CSV (default: the last column)")
+    @Option(names = "--label", paramLabel = "NAME|INDEX",
+            description = "label column of the CSV (default: the last column)")
     String label;
 
     @Option(names = "--validation-split", paramLabel = "F", converter = Converters.Fraction.class,

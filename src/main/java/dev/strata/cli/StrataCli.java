@@ -122,6 +122,11 @@ public final class StrataCli implements Callable<Integer> {
      */
     private static int parseError(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            // As before picocli: asking for help gets help, even after a value the command would refuse.
+            command.getOut().print(command.getUsageMessage());
+            return 0;
+        }
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             if (command.getParent() == null && !first.startsWith("-")) {

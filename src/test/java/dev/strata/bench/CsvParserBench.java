@@ -100,7 +100,11 @@ public final class CsvParserBench {
                 line.setLength(0);
                 for (int c = 0; c < cols; c++) {
                     line.append(c == 0 ? "" : ",");
-                    line.append(c == cols - 1 ? random.nextInt(10) : random.nextInt(5) == 0 ? 1 + random.nextInt(255) : 0);
+                    if (c == cols - 1) {
+                        line.append(random.nextInt(10));
+                    } else {
+                        line.append(random.nextInt(5) == 0 ? 1 + random.nextInt(255) : 0);
+                    }
                 }
                 w.write(line.toString());
                 w.newLine();
@@ -139,7 +143,8 @@ public final class CsvParserBench {
 
     /** Where each parser places a bad cell (line 3, column 5: the {@code x}), quoted and unquoted. */
     private static void positions() throws IOException {
-        for (String text : new String[] {"a,b,c\n1,2,3\n1,2,x,4\n", "a,b,c\n1,2,3\n\"1\",x,3\n", "a,b,c\n\n1,2,3\n1,2,x\n"}) {
+        for (String text : new String[] {"a,b,c\n1,2,3\n1,2,x,4\n", "a,b,c\n1,2,3\n\"1\",x,3\n",
+                "a,b,c\n\n1,2,3\n1,2,x\n"}) {
             Path f = Files.writeString(Files.createTempFile("strata-bench", ".csv"), text);
             String strata;
             try {

@@ -67,10 +67,14 @@ class CommandLineParsingTest {
         assertEquals(0, help.code());
         assertEquals(StrataCliTest.run("compare", "--help").out(), help.out());
         assertTrue(help.out().contains("--max-norm-dropout=C,R"), help.out());
-        // --help wins wherever it stands, even after a value picocli would refuse to run with.
+        // --help wins wherever it stands, even after a value the command would refuse.
         Outcome late = StrataCliTest.run("train", IRIS_SPEC, "--epochs", "3", "-h");
         assertEquals(0, late.code(), late.err());
         assertTrue(late.out().startsWith("Usage: strata train"), late.out());
+        Outcome afterAMistake = StrataCliTest.run("demo", "--epochs", "zero", "--help");
+        assertEquals(0, afterAMistake.code(), afterAMistake.err());
+        assertTrue(afterAMistake.out().startsWith("Usage: strata demo"), afterAMistake.out());
+        assertEquals("", afterAMistake.err());
     }
 
     @Test
