@@ -9,45 +9,34 @@ import dev.strata.spec.TrainingConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code check}: lints model specs completely (read, validate, build the training graph with its
  * regularization terms and the inference graph), one line per file, so it can gate a build.
  */
-final class CheckCommand implements Command {
-    @Override
-    public String name() {
-        return "check";
+@Command(name = "check",
+        description = {"validate model specs completely, one line per file; exit 1 if any fails", "",
+                "For each file: reads the Keras JSON (Keras 1/2/3, TensorFlow.js), validates every layer and shape, "
+                        + "builds the training graph with its regularization terms and the inference graph, and "
+                        + "prints exactly one line:",
+                "  ok <file> params=<n> regularizers=<k>",
+                "  error <file> <JSON path>: <problem> (line L, column C)",
+                "A bad file never stops the others. Exit code 0 when every file is ok, 1 otherwise."})
+final class CheckCommand extends StrataCommand {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the spec files")
+    List<Path> files;
+
+    CheckCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public String summary() {
-        return "validate JSON model specs completely, one line per file; exit 1 if any is not ok";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: strata check FILE...
-
-                For each file: reads the Keras JSON (Keras 1/2/3, TensorFlow.js), validates every layer and
-                shape, builds the training graph with its regularization terms and the inference graph, and
-                prints exactly one line:
-                  ok <file> params=<n> regularizers=<k>
-                  error <file> <JSON path>: <problem> (line L, column C)
-                A bad file never stops the others. Exit code 0 when every file is ok, 1 otherwise.
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Arguments a = new Arguments(args, List.of(), List.of());
-        if (a.positionals().isEmpty()) {
-            throw new Arguments.UsageException("give at least one spec file");
-        }
+    public Integer call() {
         int failures = 0;
-        for (String file : a.positionals()) {
-            String line = checkOne(Path.of(file), file);
+        for (Path file : files) {
+            String line = checkOne(file, file.toString());
             failures += line.startsWith("ok ") ? 0 : 1;
             out.println(line);
         }

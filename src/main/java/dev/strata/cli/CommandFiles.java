@@ -13,54 +13,49 @@ final class CommandFiles {
     private CommandFiles() {
     }
 
-    /** An input file that must exist: {@code what} names the argument ({@code "--data"}, {@code "spec"}). */
-    static void requireInput(String file, String what) {
+    /** An input file that must exist (null: not given); {@code what} names the argument ({@code "--data"}). */
+    static void requireInput(Path file, String what) {
         if (file == null) {
             return;
         }
-        Path p = Path.of(file);
-        if (!Files.exists(p)) {
-            throw new Arguments.UsageException("no such file: " + file + " (" + what + ")");
+        if (!Files.exists(file)) {
+            throw new UsageException("no such file: " + file + " (" + what + ")");
         }
-        if (Files.isDirectory(p)) {
-            throw new Arguments.UsageException(file + " (" + what + ") is a directory, not a file");
+        if (Files.isDirectory(file)) {
+            throw new UsageException(file + " (" + what + ") is a directory, not a file");
         }
     }
 
     /** An output file: its directory must exist, and it must not be one; {@code extension} (".png") or null. */
-    static void requireOutputFile(Arguments a, String option, String extension) {
-        String file = a.value(option, null);
+    static void requireOutputFile(String option, Path file, String extension) {
         if (file == null) {
             return;
         }
-        Path p = Path.of(file);
-        if (Files.isDirectory(p)) {
-            throw new Arguments.UsageException(option + " " + file + " is a directory; give a file name");
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + " " + file + " is a directory; give a file name");
         }
-        if (extension != null && !file.toLowerCase(Locale.ROOT).endsWith(extension)) {
-            throw new Arguments.UsageException(option + " writes " + extension.substring(1).toUpperCase(Locale.ROOT)
+        if (extension != null && !file.toString().toLowerCase(Locale.ROOT).endsWith(extension)) {
+            throw new UsageException(option + " writes " + extension.substring(1).toUpperCase(Locale.ROOT)
                     + " images; give a file name ending in " + extension + " (was " + file + ")");
         }
-        requireParent(option, p);
+        requireParent(option, file);
     }
 
     /** An output directory (a SavedModel): its parent must exist; it must not be a file. */
-    static void requireOutputDirectory(Arguments a, String option) {
-        String dir = a.value(option, null);
+    static void requireOutputDirectory(String option, Path dir) {
         if (dir == null) {
             return;
         }
-        Path p = Path.of(dir);
-        if (Files.exists(p) && !Files.isDirectory(p)) {
-            throw new Arguments.UsageException(option + " " + dir + " is a file; give a directory");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + dir + " is a file; give a directory");
         }
-        requireParent(option, p);
+        requireParent(option, dir);
     }
 
     private static void requireParent(String option, Path p) {
         Path parent = p.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new Arguments.UsageException(option + " " + p + ": directory " + parent + " does not exist");
+            throw new UsageException(option + " " + p + ": directory " + parent + " does not exist");
         }
     }
 }

@@ -20,141 +20,151 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code compare}: one spec under several regularization settings, same seed, data and schedule; a table,
  * and optionally CSV and a PNG of the training and validation curves per setting.
  */
-final class CompareCommand implements Command {
-    private static final List<String> SETTINGS = List.of("--l1", "--l2", "--l1l2", "--weight-decay",
-            "--max-norm-dropout");
-    private static final List<String> OPTIONS = List.of("--l1", "--l2", "--l1l2", "--weight-decay",
-            "--max-norm-dropout", "--epochs", "--batch-size", "--seed", "--csv", "--png");
+@Command(name = "compare", description = {
+        "train one spec under several regularization settings and compare", "",
+        "Trains the spec (default: the demo network on the embedded demo data) once per setting: none, and each of "
+                + "the settings given (default: --l1 0.002 --l2 0.01 --l1l2 0.001,0.005 --weight-decay 0.1). Each "
+                + "setting replaces the kernel regularizer of every Dense layer (and removes other penalties), or "
+                + "switches on decoupled weight decay. Reports final and best validation loss and metric, the "
+                + "train-validation gap, seconds per epoch, the penalties' share of the objective, and per layer the "
+                + "fraction of near-zero weights and the L1/L2 norms."})
+final class CompareCommand extends StrataCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC.json",
+            description = "a Keras JSON model spec (default: the demo network)")
+    Path specFile;
 
-    @Override
-    public String name() {
-        return "compare";
+    @Option(names = "--l1", paramLabel = "F", converter = Converters.Finite.class, description = "an L1 setting")
+    Double l1;
+
+    @Option(names = "--l2", paramLabel = "F", converter = Converters.Finite.class, description = "an L2 setting")
+    Double l2;
+
+    @Option(names = "--l1l2", paramLabel = "A,B", description = "an L1L2 setting")
+    String l1l2;
+
+    @Option(names = "--weight-decay", paramLabel = "F", converter = Converters.Finite.class,
+            description = "a decoupled weight decay setting")
+    Double weightDecay;
+
+    @Option(names = "--max-norm-dropout", paramLabel = "C,R", description = {"max-norm C on each unit's incoming "
+            + "weights and dropout R after each hidden layer, no penalties (Srivastava et al.: C 3 to 4, R 0.5)"})
+    String maxNormDropout;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "(default 150 for the demo, 30 otherwise)")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "(default ${DEFAULT-VALUE})")
+    int batchSize = 32;
+
+    @Option(names = "--seed", paramLabel = "N", converter = Converters.Int64.class,
+            description = "(default ${DEFAULT-VALUE}, as train)")
+    long seed;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "write the report as CSV")
+    Path csv;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "write training and validation curves per setting")
+    Path png;
+
+    CompareCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public String summary() {
-        return "train one spec under no regularization, L1, L2, L1L2, weight decay, max-norm + dropout, and compare";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: strata compare [SPEC.json] [options]
-
-                Trains the spec (default: the demo network on the embedded demo data) once per setting:
-                none, and each of the settings given (default: --l1 0.002 --l2 0.01 --l1l2 0.001,0.005
-                --weight-decay 0.1). Each setting replaces the kernel regularizer of every Dense layer (and
-                removes other penalties), or switches on decoupled weight decay. Reports final and best
-                validation loss and metric, the train-validation gap, seconds per epoch, the penalties' share of
-                the objective, and per layer the fraction of near-zero weights and the L1/L2 norms.
-
-                  --l1 F, --l2 F, --l1l2 A,B, --weight-decay F   the settings to compare with none
-                  --max-norm-dropout C,R   max-norm C on each unit's incoming weights and dropout R after each
-                                           hidden layer, no penalties (Srivastava et al.: C 3 to 4, R 0.5)
-                  --data FILE.csv, --label NAME|INDEX, --validation-split F, --standardize   as for train
-                  --epochs N               (default 150 for the demo, 30 otherwise)
-                  --batch-size N           (default 32)
-                  --seed N                 (default 0, as train)
-                  --csv FILE               write the report as CSV
-                  --png FILE               write training and validation curves per setting
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> valued = new ArrayList<>(OPTIONS);
-        valued.addAll(TrainingData.OPTIONS);
-        Arguments a = new Arguments(args, valued, TrainingData.FLAGS);
-        a.requireNoPositionals(1);
-        int epochsOption = a.intValue("--epochs", 30);
-        int batchSize = a.intValue("--batch-size", 32);
-        long seed = a.longValue("--seed", 0);
-        List<Setting> settings = settings(a);
-        TrainingData.checkOptions(a);
-        CommandFiles.requireInput(a.positionals().isEmpty() ? null : a.positionals().get(0), "spec");
-        CommandFiles.requireOutputFile(a, "--csv", null);
-        CommandFiles.requireOutputFile(a, "--png", ".png");
+    public Integer call() throws Exception {
+        List<Setting> settings = settings();
+        dataOptions.check();
+        CommandFiles.requireInput(specFile, "spec");
+        CommandFiles.requireOutputFile("--csv", csv, null);
+        CommandFiles.requireOutputFile("--png", png, ".png");
         Sequential spec;
         TrainingConfig config;
-        boolean demo = a.positionals().isEmpty();
+        boolean demo = specFile == null;
         if (demo) {
             spec = RegularizationDemo.network(null);
             config = RegularizationDemo.config();
         } else {
-            ReadResult read = SpecFiles.read(Path.of(a.positionals().get(0)));
+            ReadResult read = SpecFiles.read(specFile);
             ModelSpec any = read.spec();
             spec = any instanceof Sequential s ? s : ((dev.strata.spec.Functional) any).toSequential();
             config = SpecFiles.trainingFor(read, GraphCompiler.check(spec));
         }
         ModelSummary summary = GraphCompiler.check(spec, config);
-        TrainingData data = TrainingData.from(a, summary, config);
+        TrainingData data = TrainingData.from(dataOptions, summary, config);
         if (data.validation() == null) {
-            throw new Arguments.UsageException("a comparison needs validation data: use a --validation-split above 0");
+            throw new UsageException("a comparison needs validation data: use a --validation-split above 0");
         }
-        int epochs = a.value("--epochs", null) == null && demo ? 150 : epochsOption;
+        int epochs = this.epochs != null ? this.epochs : demo ? 150 : 30;
         out.println("Comparing " + settings.size() + " settings on " + data.description() + ", " + epochs
                 + " epochs each");
         ComparisonReport report = Comparison.run(spec, config, data.train(), data.validation(), settings,
                 new Comparison.Options(epochs, batchSize, seed), out);
         out.println();
         out.print(report.table());
-        if (a.value("--csv", null) != null) {
-            report.writeCsv(Path.of(a.value("--csv", null)));
-            out.println("report written to " + a.value("--csv", null));
+        if (csv != null) {
+            report.writeCsv(csv);
+            out.println("report written to " + csv);
         }
-        if (a.value("--png", null) != null) {
+        if (png != null) {
             Map<String, dev.strata.train.History> runs = new LinkedHashMap<>();
             for (SettingResult r : report.results()) {
                 runs.put(r.label(), r.history());
             }
-            HistoryPlot.writeComparison(runs, List.of("data_loss"), Path.of(a.value("--png", null)));
-            out.println("curves written to " + a.value("--png", null));
+            HistoryPlot.writeComparison(runs, List.of("data_loss"), png);
+            out.println("curves written to " + png);
         }
         return 0;
     }
 
-    private static List<Setting> settings(Arguments a) {
+    /** The settings to compare, checked before anything loads: none, then those given, else the defaults. */
+    private List<Setting> settings() {
         List<Setting> settings = new ArrayList<>();
         settings.add(Setting.none());
-        boolean any = false;
-        for (String option : SETTINGS) {
-            any |= a.value(option, null) != null;
-        }
-        String l1 = a.value("--l1", any ? null : "0.002");
-        String l2 = a.value("--l2", any ? null : "0.01");
-        String l1l2 = a.value("--l1l2", any ? null : "0.001,0.005");
-        String decay = a.value("--weight-decay", any ? null : "0.1");
+        boolean any = l1 != null || l2 != null || l1l2 != null || weightDecay != null || maxNormDropout != null;
+        Double l1 = any ? this.l1 : Double.valueOf(0.002);
+        Double l2 = any ? this.l2 : Double.valueOf(0.01);
+        String l1l2 = any ? this.l1l2 : "0.001,0.005";
+        Double decay = any ? weightDecay : Double.valueOf(0.1);
         if (l1 != null) {
-            settings.add(Setting.kernels(Regularizers.l1(number("--l1", l1))));
+            settings.add(Setting.kernels(Regularizers.l1(l1)));
         }
         if (l2 != null) {
-            settings.add(Setting.kernels(Regularizers.l2(number("--l2", l2))));
+            settings.add(Setting.kernels(Regularizers.l2(l2)));
         }
         if (l1l2 != null) {
             String[] parts = l1l2.split(",");
             if (parts.length != 2) {
-                throw new Arguments.UsageException("--l1l2 takes two factors, A,B; was " + l1l2);
+                throw new UsageException("--l1l2 takes two factors, A,B; was " + l1l2);
             }
             settings.add(Setting.kernels(Regularizers.l1l2(number("--l1l2", parts[0]), number("--l1l2", parts[1]))));
         }
         if (decay != null) {
-            settings.add(Setting.weightDecay(number("--weight-decay", decay)));
+            settings.add(Setting.weightDecay(decay));
         }
-        String maxNorm = a.value("--max-norm-dropout", null);
+        String maxNorm = maxNormDropout;
         if (maxNorm != null) {
             String[] parts = maxNorm.split(",");
             if (parts.length != 2) {
-                throw new Arguments.UsageException("--max-norm-dropout takes a norm and a rate, C,R; was " + maxNorm);
+                throw new UsageException("--max-norm-dropout takes a norm and a rate, C,R; was " + maxNorm);
             }
             double c = number("--max-norm-dropout", parts[0]);
             double r = number("--max-norm-dropout", parts[1]);
             if (!(c >= 0) || !(r >= 0 && r < 1)) {
-                throw new Arguments.UsageException("--max-norm-dropout needs a norm >= 0 and a rate in [0, 1); was "
+                throw new UsageException("--max-norm-dropout needs a norm >= 0 and a rate in [0, 1); was "
                         + maxNorm);
             }
             settings.add(Setting.maxNormDropout(c, r));
@@ -166,7 +176,7 @@ final class CompareCommand implements Command {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new Arguments.UsageException(option + " must be a number, was " + text);
+            throw new UsageException(option + " must be a number, was " + text);
         }
     }
 }

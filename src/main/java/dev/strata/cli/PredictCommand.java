@@ -14,64 +14,58 @@ import java.io.BufferedWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code predict}: a Keras {@code .keras} model, or a JSON spec with Strata weights, over a CSV of inputs. */
-final class PredictCommand implements Command {
-    @Override
-    public String name() {
-        return "predict";
+@Command(name = "predict", description = {
+        "predict a CSV of inputs with a .keras or .h5 model, or a spec and --weights", "",
+        "MODEL is a Keras 3 .keras archive or a Keras 2 full-model .h5 (model.save in Python), or a JSON spec with "
+                + "--weights (a file strata train --save-weights wrote). INPUTS.csv has a header row and only "
+                + "feature columns, one example per row, flattened row-major for images and sequences (as numpy and "
+                + "pandas write them). Writes one row of predictions per example, no header (the first output's, "
+                + "flattened), to --out or to standard output."})
+final class PredictCommand extends StrataCommand {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a .keras or .h5 model, or a JSON spec")
+    Path file;
+
+    @Option(names = "--data", required = true, paramLabel = "INPUTS.csv", description = "the inputs, one per row")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "PREDICTIONS.csv", description = "where to write (default: standard output)")
+    Path target;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "the weights of a JSON spec")
+    Path weights;
+
+    PredictCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public String summary() {
-        return "predict with a .keras model (or a JSON spec and --weights) over a CSV of inputs";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: strata predict MODEL --data INPUTS.csv [--out PREDICTIONS.csv] [--weights FILE]
-
-                MODEL is a Keras 3 .keras archive or a Keras 2 full-model .h5 (model.save in Python), or a JSON spec
-                with --weights (a file strata train --save-weights wrote). INPUTS.csv has a header row and only
-                feature columns, one example per row, flattened row-major for images and sequences (as numpy and
-                pandas write them). Writes one row of predictions per example, no header (the first output's,
-                flattened), to --out or to standard output.
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Arguments a = new Arguments(args, List.of("--data", "--out", "--weights"), List.of());
-        if (a.positionals().size() != 1) {
-            throw new Arguments.UsageException("give exactly one model file");
-        }
-        if (a.value("--data", null) == null) {
-            throw new Arguments.UsageException("give the inputs with --data INPUTS.csv");
-        }
-        String file = a.positionals().get(0);
+    public Integer call() throws Exception {
         CommandFiles.requireInput(file, "model");
-        CommandFiles.requireInput(a.value("--data", null), "--data");
-        CommandFiles.requireInput(a.value("--weights", null), "--weights");
-        CommandFiles.requireOutputFile(a, "--out", null);
-        boolean archive = file.endsWith(".keras") || file.endsWith(".h5") || file.endsWith(".hdf5");
-        if (!archive && a.value("--weights", null) == null) {
-            throw new Arguments.UsageException("a JSON spec needs its trained weights: --weights FILE");
+        CommandFiles.requireInput(data, "--data");
+        CommandFiles.requireInput(weights, "--weights");
+        CommandFiles.requireOutputFile("--out", target, null);
+        String name = file.toString();
+        boolean archive = name.endsWith(".keras") || name.endsWith(".h5") || name.endsWith(".hdf5");
+        if (!archive && weights == null) {
+            throw new UsageException("a JSON spec needs its trained weights: --weights FILE");
         }
-        try (Model model = archive ? KerasFiles.load(Path.of(file)) : fromSpec(Path.of(file),
-                Path.of(a.value("--weights", null)))) {
+        try (Model model = archive ? KerasFiles.load(file) : fromSpec(file, weights)) {
             ModelSummary summary = model.summary();
             if (summary.inputs().size() != 1) {
-                throw new Arguments.UsageException("predict reads one input per row; this model has "
+                throw new UsageException("predict reads one input per row; this model has "
                         + summary.inputs().size());
             }
             TensorShape example = summary.inputShape();
-            Dataset inputs = CsvLoader.loadFeatures(Path.of(a.value("--data", null)), example);
+            Dataset inputs = CsvLoader.loadFeatures(data, example);
             float[][] predictions = model.predict(inputs, 256);
-            write(predictions, a.value("--out", null), out);
-            if (a.value("--out", null) != null) {
-                err.println(predictions.length + " predictions written to " + a.value("--out", null));
+            write(predictions, target, out);
+            if (target != null) {
+                err.println(predictions.length + " predictions written to " + target);
             }
         }
         return 0;
@@ -91,14 +85,14 @@ final class PredictCommand implements Command {
     }
 
     /** Whole or not at all (or to standard output). */
-    private static void write(float[][] rows, String file, PrintStream out) throws Exception {
+    private static void write(float[][] rows, Path file, PrintStream out) throws Exception {
         if (file == null) {
             for (float[] row : rows) {
                 out.println(line(row));
             }
             return;
         }
-        dev.strata.io.AtomicFiles.write(Path.of(file), stream -> {
+        dev.strata.io.AtomicFiles.write(file, stream -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
             for (float[] row : rows) {
                 w.write(line(row));

@@ -7,40 +7,28 @@ import dev.strata.json.ReadResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code summary}: the Keras-style table of a JSON spec, with each layer's regularizers. */
-final class SummaryCommand implements Command {
-    @Override
-    public String name() {
-        return "summary";
+@Command(name = "summary", description = {"print the Keras-style summary of a JSON model spec", "",
+        "Prints layers, output shapes, parameter counts and regularizers, then the training configuration if the "
+                + "file has one, and any warning the reader raised."})
+final class SummaryCommand extends StrataCommand {
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "a Keras JSON model spec")
+    Path file;
+
+    SummaryCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public String summary() {
-        return "print the Keras-style summary of a JSON model spec";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: strata summary SPEC.json
-
-                Prints layers, output shapes, parameter counts and regularizers, then the training
-                configuration if the file has one, and any warning the reader raised.
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Arguments a = new Arguments(args, List.of(), List.of());
-        if (a.positionals().size() != 1) {
-            throw new Arguments.UsageException("give exactly one spec file");
-        }
+    public Integer call() throws Exception {
         ReadResult read;
         try {
-            read = SpecFiles.read(Path.of(a.positionals().get(0)));
+            read = SpecFiles.read(file);
         } catch (Exception e) {
-            err.println("strata summary: " + a.positionals().get(0) + ": " + SpecFiles.describe(e));
+            err.println("strata summary: " + file + ": " + SpecFiles.describe(e));
             return 1;
         }
         ModelSummary summary = GraphCompiler.check(read.spec());

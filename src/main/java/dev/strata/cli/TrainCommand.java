@@ -17,74 +17,71 @@ import dev.strata.train.ModelOptions;
 import dev.strata.train.RegularizationValue;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code train}: trains a JSON spec on a CSV file or the embedded demo data and prints the history. */
-final class TrainCommand implements Command {
-    private static final List<String> OPTIONS = List.of("--epochs", "--batch-size", "--seed", "--learning-rate",
-            "--save-weights", "--export", "--plot", "--history-csv");
+@Command(name = "train", description = {
+        "train a JSON model spec on a CSV file or on the embedded demo data", "",
+        "Trains the model the JSON file defines, with the file's training_config / compile_config (else Adam and "
+                + "the loss its output calls for), and prints progress, the history, the final evaluation and every "
+                + "regularization term."})
+final class TrainCommand extends StrataCommand {
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "a Keras JSON model spec")
+    Path file;
 
-    @Override
-    public String name() {
-        return "train";
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "(default ${DEFAULT-VALUE})")
+    int epochs = 10;
+
+    @Option(names = "--batch-size", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "(default ${DEFAULT-VALUE})")
+    int batchSize = 32;
+
+    @Option(names = "--seed", paramLabel = "N", converter = Converters.Int64.class,
+            description = "seed of initial weights, dropout and shuffling (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--learning-rate", paramLabel = "X", converter = Converters.Positive.class,
+            description = "overrides the optimizer's learning rate")
+    Double learningRate;
+
+    @Option(names = "--save-weights", paramLabel = "FILE",
+            description = "write the trained weights (load them into the same spec later)")
+    Path saveWeights;
+
+    @Option(names = "--export", paramLabel = "DIR", description = "write an inference-only TensorFlow SavedModel")
+    Path export;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "write the training curves")
+    Path plot;
+
+    @Option(names = "--history-csv", paramLabel = "FILE",
+            description = "write the per-epoch logs as Keras's CSVLogger does")
+    Path historyCsv;
+
+    TrainCommand(PrintStream out, PrintStream err) {
+        super(out, err);
     }
 
     @Override
-    public String summary() {
-        return "train a JSON model spec on a CSV file or on the embedded demo data";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: strata train SPEC.json [options]
-
-                Trains the model the JSON file defines, with the file's training_config / compile_config
-                (else Adam and the loss its output calls for), and prints progress, the history, the final
-                evaluation and every regularization term.
-
-                  --data FILE.csv          training data with a header row (default: the embedded demo data)
-                  --label NAME|INDEX       label column of the CSV (default: the last column)
-                  --validation-split F     last fraction of the CSV held out for validation (default 0.2)
-                  --standardize            standardize CSV features with the training statistics
-                  --epochs N               (default 10)
-                  --batch-size N           (default 32)
-                  --seed N                 seed of initial weights, dropout and shuffling (default 0)
-                  --learning-rate X        overrides the optimizer's learning rate
-                  --save-weights FILE      write the trained weights (load them into the same spec later)
-                  --export DIR             write an inference-only TensorFlow SavedModel
-                  --plot FILE.png          write the training curves
-                  --history-csv FILE       write the per-epoch logs as Keras's CSVLogger does
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        List<String> valued = new ArrayList<>(OPTIONS);
-        valued.addAll(TrainingData.OPTIONS);
-        Arguments a = new Arguments(args, valued, TrainingData.FLAGS);
-        if (a.positionals().size() != 1) {
-            throw new Arguments.UsageException("give exactly one spec file");
-        }
-        String file = a.positionals().get(0);
-        // Every option and file is checked before the spec and data load, so a typo costs no training run.
-        int epochs = a.intValue("--epochs", 10);
-        int batchSize = a.intValue("--batch-size", 32);
-        long seed = a.longValue("--seed", 0);
-        double learningRate = a.doubleValue("--learning-rate", 0);
-        if (a.value("--learning-rate", null) != null && !(learningRate > 0)) {
-            throw new Arguments.UsageException("--learning-rate must be > 0, was " + a.value("--learning-rate", null));
-        }
-        TrainingData.checkOptions(a);
+    public Integer call() throws Exception {
+        // Every option and file is checked before the spec and data load, so a typo costs no training run (the
+        // values were checked as picocli parsed them).
+        dataOptions.check();
         CommandFiles.requireInput(file, "spec");
-        CommandFiles.requireOutputFile(a, "--save-weights", null);
-        CommandFiles.requireOutputFile(a, "--plot", ".png");
-        CommandFiles.requireOutputFile(a, "--history-csv", null);
-        CommandFiles.requireOutputDirectory(a, "--export");
+        CommandFiles.requireOutputFile("--save-weights", saveWeights, null);
+        CommandFiles.requireOutputFile("--plot", plot, ".png");
+        CommandFiles.requireOutputFile("--history-csv", historyCsv, null);
+        CommandFiles.requireOutputDirectory("--export", export);
         ReadResult read;
         try {
-            read = SpecFiles.read(Path.of(file));
+            read = SpecFiles.read(file);
         } catch (Exception e) {
             err.println("strata train: " + file + ": " + SpecFiles.describe(e));
             return 1;
@@ -92,10 +89,10 @@ final class TrainCommand implements Command {
         read.warnings().forEach(w -> err.println("warning: " + w));
         ModelSummary summary = GraphCompiler.check(read.spec());
         TrainingConfig config = SpecFiles.trainingFor(read, summary);
-        if (a.value("--learning-rate", null) != null) {
+        if (learningRate != null) {
             config = config.optimizer(withLearningRate(config.optimizer(), learningRate));
         }
-        TrainingData data = TrainingData.from(a, summary, config);
+        TrainingData data = TrainingData.from(dataOptions, summary, config);
         out.print(summary);
         out.println("Training on " + data.description() + " with " + config.optimizer().kerasClassName()
                 + " (learning rate " + SummaryCommand.shortest(config.optimizer().learningRate()) + "), loss "
@@ -103,8 +100,8 @@ final class TrainCommand implements Command {
         // Progress goes to the command's own stream (one line per epoch there, Keras's verbose=2 style).
         FitOptions fit = FitOptions.epochs(epochs).batchSize(batchSize).validationData(data.validation())
                 .callbacks(new dev.strata.train.ProgressBar(out, out == System.out && dev.strata.train.ProgressBar.isTerminal()));
-        if (a.value("--history-csv", null) != null) {
-            fit = fit.callbacks(CSVLogger.to(Path.of(a.value("--history-csv", null))));
+        if (historyCsv != null) {
+            fit = fit.callbacks(CSVLogger.to(historyCsv));
         }
         try (Model model = Model.compile(read.spec(), config, ModelOptions.defaults().seed(seed))) {
             History history = model.fit(data.train(), fit); // the progress lines already show every epoch
@@ -113,8 +110,8 @@ final class TrainCommand implements Command {
             for (RegularizationValue r : model.losses()) {
                 out.printf("  %-40s %s%n", r.name(), r.value());
             }
-            if (a.value("--save-weights", null) != null) {
-                Path weights = Path.of(a.value("--save-weights", null));
+            if (saveWeights != null) {
+                Path weights = saveWeights;
                 Checkpoints.saveWeights(model, weights);
                 out.println("weights written to " + weights);
                 if (!data.classNames().isEmpty()) {
@@ -123,17 +120,17 @@ final class TrainCommand implements Command {
                     out.println("class names written to " + classes);
                 }
             }
-            if (a.value("--export", null) != null) {
-                Path dir = Path.of(a.value("--export", null));
+            if (export != null) {
+                Path dir = export;
                 SavedModelExport.export(model, dir);
                 out.println("SavedModel written to " + dir);
                 if (!data.classNames().isEmpty()) {
                     ClassNamesFile.write(dir.resolve("assets.extra").resolve("classes.txt"), data.classNames());
                 }
             }
-            if (a.value("--plot", null) != null) {
-                HistoryPlot.write(history, Path.of(a.value("--plot", null)));
-                out.println("curves written to " + a.value("--plot", null));
+            if (plot != null) {
+                HistoryPlot.write(history, plot);
+                out.println("curves written to " + plot);
             }
         }
         return 0;

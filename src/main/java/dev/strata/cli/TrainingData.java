@@ -25,22 +25,13 @@ import java.nio.file.Path;
  */
 record TrainingData(Dataset train, Dataset validation, String description, java.util.List<String> classNames) {
 
-    static final java.util.List<String> OPTIONS = java.util.List.of("--data", "--label", "--validation-split");
-    static final java.util.List<String> FLAGS = java.util.List.of("--standardize");
-
-    /** The data options' values and the data file, checked before anything loads. */
-    static void checkOptions(Arguments a) {
-        a.fraction("--validation-split", 0.2);
-        CommandFiles.requireInput(a.value("--data", null), "--data");
-    }
-
-    static TrainingData from(Arguments a, ModelSummary model, TrainingConfig config) throws IOException {
-        String file = a.value("--data", null);
-        if (file == null) {
+    static TrainingData from(DataOptions a, ModelSummary model, TrainingConfig config) throws IOException {
+        Path path = a.data;
+        if (path == null) {
             TensorShape in = model.inputShape();
             TensorShape out = model.outputShape();
             if (!in.equals(TensorShape.of(DemoData.FEATURES)) || !out.equals(TensorShape.of(1))) {
-                throw new Arguments.UsageException("the embedded demo data has " + DemoData.FEATURES
+                throw new UsageException("the embedded demo data has " + DemoData.FEATURES
                         + " features and one binary label, but this model takes " + in + " and outputs " + out
                         + "; give --data FILE.csv");
             }
@@ -49,11 +40,11 @@ record TrainingData(Dataset train, Dataset validation, String description, java.
                     + demo.train().size() + " training, " + demo.validation().size() + " validation examples)",
                     java.util.List.of());
         }
-        Path path = Path.of(file);
+        String file = path.toString();
         if (model.inputs().size() > 1 || model.outputNames().size() > 1) {
             return several(a, path, model, config);
         }
-        String label = a.value("--label", null);
+        String label = a.label;
         CsvOptions options = label == null ? CsvOptions.label(lastHeader(path))
                 : label.matches("\\d+") ? CsvOptions.labelIndex(Integer.parseInt(label)) : CsvOptions.label(label);
         Loss loss = config.loss();
@@ -62,11 +53,11 @@ record TrainingData(Dataset train, Dataset validation, String description, java.
         } else if (loss instanceof Loss.CategoricalCrossentropy) {
             options = options.oneHot(model.outputShape().dim(-1));
         }
-        if (a.flag("--standardize")) {
+        if (a.standardize) {
             options = options.standardize();
         }
         CsvData csv = CsvLoader.load(path, options);
-        double split = a.doubleValue("--validation-split", 0.2);
+        double split = a.validationSplit;
         String classes = csv.classNames().isEmpty() ? "" : "; classes " + csv.describeClasses();
         if (split == 0) {
             return new TrainingData(csv.dataset(), null, file + " (" + csv.dataset().size() + " examples" + classes
@@ -82,15 +73,15 @@ record TrainingData(Dataset train, Dataset validation, String description, java.
      * {@code image} from {@code image_*} (or {@code image} when one value wide), output {@code shape} from
      * {@code shape}, labels encoded as its loss needs.
      */
-    private static TrainingData several(Arguments a, Path path, ModelSummary model, TrainingConfig config) {
-        if (a.value("--label", null) != null || a.flag("--standardize")) {
-            throw new Arguments.UsageException("--label and --standardize apply to one-input, one-output models; "
+    private static TrainingData several(DataOptions a, Path path, ModelSummary model, TrainingConfig config) {
+        if (a.label != null || a.standardize) {
+            throw new UsageException("--label and --standardize apply to one-input, one-output models; "
                     + "this model reads its columns by input and output name (" + String.join(", ",
                     model.inputs().stream().map(in -> in.name()).toList()) + "; " + String.join(", ",
                     model.outputNames()) + ")");
         }
         Dataset all = CsvLoader.load(path, CsvLayout.byName(model, config));
-        double split = a.doubleValue("--validation-split", 0.2);
+        double split = a.validationSplit;
         if (split == 0) {
             return new TrainingData(all, null, path + " (" + all.size() + " examples)", java.util.List.of());
         }

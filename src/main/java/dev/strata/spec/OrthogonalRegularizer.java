@@ -9,13 +9,16 @@ import java.util.Locale;
 public record OrthogonalRegularizer(double factor, Mode mode) implements Regularizer {
     public static final double DEFAULT_FACTOR = 0.01;
 
+    /** Which vectors of the kernel should be orthogonal: its rows or its columns (Keras's {@code mode}). */
     public enum Mode {
         ROWS, COLUMNS;
 
+        /** {@code "rows"} or {@code "columns"}, as Keras writes it. */
         public String kerasName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** The mode Keras's config names; anything else is an {@link InvalidSpecException}. */
         public static Mode fromKerasName(String name) {
             for (Mode m : values()) {
                 if (m.kerasName().equals(name)) {
