@@ -28,7 +28,8 @@ import org.tensorflow.types.TFloat32;
  * One input tensor is allocated once and refilled; the runner is built once. It answers with the model's current
  * weights: after {@code fit} or {@code setWeights}, the next call copies the new weights in first.
  *
- * <p>One predictor serves one thread at a time (it reuses its buffers); make one per serving thread. Calls run under
+ * <p>One predictor serves one thread at a time (it reuses its buffers; a second thread calling while one is in
+ * flight gets an {@link IllegalStateException}); make one per serving thread. Calls run under
  * the model's shared lock, so they wait for a training step in flight, and after {@link Model#close()} or
  * {@link #close()} they throw {@link IllegalStateException}. Models with one input and one output only.
  */
@@ -48,6 +49,7 @@ public final class Predictor implements AutoCloseable {
     private final int rows;
     private final int inputSize;
     private final int outputSize;
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
     private long version = -1;
     private boolean closed;
 
@@ -145,19 +147,28 @@ public final class Predictor implements AutoCloseable {
                     + " input floats and " + rows * outputSize + " output floats, got " + in.length + " and "
                     + out.length);
         }
-        if (version != weightsVersion.getAsLong()) {
-            guard.change(this::syncWeights);
+        // Two threads filling the one input tensor would answer each other's requests: refuse instead.
+        if (!busy.compareAndSet(false, true)) {
+            throw new IllegalStateException("a Predictor serves one thread at a time; make one per serving thread"
+                    + " (Model.predictor)");
         }
-        return guard.shared(() -> {
-            if (closed) {
-                throw new IllegalStateException("this predictor is closed");
+        try {
+            if (version != weightsVersion.getAsLong()) {
+                guard.change(this::syncWeights);
             }
-            inputBuffer.write(in);
-            try (Result r = runner.run()) {
-                ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
-            }
-            return out;
-        });
+            return guard.shared(() -> {
+                if (closed) {
+                    throw new IllegalStateException("this predictor is closed");
+                }
+                inputBuffer.write(in);
+                try (Result r = runner.run()) {
+                    ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
+                }
+                return out;
+            });
+        } finally {
+            busy.set(false);
+        }
     }
 
     /** Under the model's exclusive lock: no step runs, so the version and the weights read agree. */

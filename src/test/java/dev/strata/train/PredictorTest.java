@@ -122,4 +122,44 @@ class PredictorTest {
             assertTrue(e.getMessage().contains("a Predictor serves one input and one output"), e.getMessage());
         }
     }
+
+    @Test
+    void aSecondThreadCallingWhileOneIsInFlightIsRefusedNeverAnsweredWithTheOthersInput() throws Exception {
+        float[][] x = Fixtures.uniform(2, 6, 9);
+        try (Model m = model(); Predictor p = m.predictor(1)) {
+            float[][] expected = m.predict(x);
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<Throwable> wrong = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread[] threads = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                int k = t;
+                threads[t] = new Thread(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        try {
+                            float[] out = p.predict(x[k], new float[4]);
+                            assertSameAnswers(new float[][] {expected[k]}, out);
+                            answered.incrementAndGet();
+                        } catch (IllegalStateException e) {
+                            if (!e.getMessage().startsWith("a Predictor serves one thread at a time")) {
+                                wrong.add(e);
+                            }
+                            refused.incrementAndGet();
+                        } catch (Throwable e) {
+                            wrong.add(e);
+                        }
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertTrue(wrong.isEmpty(), () -> "answers for the other thread's input or untyped errors: " + wrong);
+            assertEquals(4000, refused.get() + answered.get());
+            assertTrue(answered.get() > 0);
+            float[] out = new float[4];
+            assertSame(out, p.predict(x[0], out)); // still usable afterwards
+        }
+    }
 }
