@@ -74,6 +74,10 @@ def cases():
     out = L.Dense(2, use_bias=False)(L.LayerNormalization()(h))
     c["functional_mix"] = (keras.Model(inp, out, name="m"), (6, 4), None)
     c["time_distributed_lstm"] = (seq((2, 5, 3), L.TimeDistributed(L.LSTM(2)), name="m"), (2, 5, 3), None)
+    # Keras 3 records the embedding's mask in the functional config as a NotEqual op layer and a mask= argument.
+    tokens = keras.Input((6,), dtype="int32")
+    h = L.Embedding(5, 3, mask_zero=True)(tokens)
+    c["embedding_mask_lstm"] = (keras.Model(tokens, L.Dense(1)(L.LSTM(2)(h)), name="m"), (6,), 5)
     return c
 
 
