@@ -6,8 +6,10 @@ Strata maps that layer's variables to Keras's names, order and shapes.
     /tmp/kvenv/bin/python tools/keras-golden/weights_layout.py             # write the fixtures
     /tmp/kvenv/bin/python tools/keras-golden/weights_layout.py --check DIR # Keras loads Strata's archives
 
-Writes src/test/resources/golden/weights_layout/<case>.keras and cases.json ({case: {x, y}}). The predictions
-come from the archive as keras.saving.load_model reads it back, so they are what the file means to Keras.
+Writes src/test/resources/golden/weights_layout/<case>.keras, cases.json ({case: {x, y, weights}}) and
+legacy_h5.zip: each case also as a Keras 2 layout full-model .h5 (Keras 3's legacy saver, model.save("m.h5")),
+zipped because HDF5 pads each small file to ~12 KB. The predictions come from the archive as
+keras.saving.load_model reads it back, so they are what the file means to Keras.
 --check DIR reads DIR/<case>.keras as written by WeightsLayoutTest (target/strata-weights-layout) and DIR's
 predictions.json, and exits 1 if Keras cannot load one or predicts more than 1e-5 away from Strata.
 """
@@ -20,7 +22,9 @@ os.environ["CUDA_VISIBLE_DEVICES"] = ""
 
 import json
 import sys
+import tempfile
 import warnings
+import zipfile
 
 import numpy as np
 import keras
@@ -111,6 +115,7 @@ def generate():
     rng = np.random.default_rng(20261128)
     os.makedirs(OUT, exist_ok=True)
     expected = {}
+    legacy = {}
     for name, (model, shape, vocab) in cases().items():
         randomize(model, rng)
         path = os.path.join(OUT, name + ".keras")
@@ -122,10 +127,20 @@ def generate():
         assert np.allclose(y, model.predict(x, verbose=0), atol=1e-6), name
         expected[name] = {"x": tensor(x), "y": tensor(y),
                           "weights": [w.path for w in back.weights]}
+        legacy[name + ".h5"] = back
     with open(os.path.join(OUT, "cases.json"), "w") as f:
         json.dump({"meta": {"generator": "tools/keras-golden/weights_layout.py", "keras_version": keras.__version__},
                    **expected}, f, indent=0)
         f.write("\n")
+    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(os.path.join(OUT, "legacy_h5.zip"), "w",
+                                                               zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for file, model in legacy.items():
+            model.save(os.path.join(tmp, file))
+            # A fixed date keeps the zip's bytes from changing when nothing else does.
+            info = zipfile.ZipInfo(file, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with open(os.path.join(tmp, file), "rb") as f:
+                z.writestr(info, f.read())
     print("wrote", len(expected), "cases to", OUT)
 
 

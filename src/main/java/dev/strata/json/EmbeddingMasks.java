@@ -35,8 +35,8 @@ final class EmbeddingMasks {
         Set<String> dropped = new HashSet<>();
         for (Iterator<LayerEntry> it = entries.iterator(); it.hasNext(); ) {
             LayerEntry e = it.next();
-            if (e.className().equals("NotEqual") && e.object().module() != null
-                    && e.object().module().startsWith("keras.") && e.object().config().size() == 1
+            // Keras's own op (the legacy .h5 writer leaves out its module), with only a name in its config.
+            if (e.className().equals("NotEqual") && e.object().isBuiltin() && e.object().config().size() == 1
                     && e.name() != null && maskedInputs.contains(soleTensor(e, true))) {
                 dropped.add(e.name());
                 it.remove();

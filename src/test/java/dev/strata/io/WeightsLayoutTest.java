@@ -25,6 +25,7 @@ import java.util.zip.ZipFile;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One archive per weighted layer type, written by real Keras 3.15.1 with seeded random weights
  * ({@code tools/keras-golden/weights_layout.py}): Strata reads each variable into the right weight (a wrong name,
  * order, shape or transpose changes the predictions), predicts what Keras predicts, and writes an archive that
- * reads back to the same weights. The archives it writes are left in target/strata-weights-layout for
+ * reads back to the same weights, with its variables at the paths where Keras's file has them (and so for
+ * {@code saveWeights}); the Keras 2 layout {@code .h5} copies of each case load too. The archives it writes are left in target/strata-weights-layout for
  * {@code weights_layout.py --check}, which loads them in Keras.
  */
 class WeightsLayoutTest {
@@ -96,9 +98,13 @@ class WeightsLayoutTest {
             assertClose(want, got, name);
             loaded = m.weights();
             KerasFiles.save(m, saved);
+            KerasFiles.saveWeights(m, SAVED.resolve(name + ".weights.h5"));
         }
         assertEquals(datasets(DIR.resolve(name + ".keras")), datasets(saved),
                 name + ": Strata's archive holds the variables where Keras's does");
+        Path weightsOnly = SAVED.resolve(name + ".weights.h5");
+        assertEquals(datasets(DIR.resolve(name + ".keras")), datasets(Files.readAllBytes(weightsOnly)),
+                name + ": saveWeights writes Keras's save_weights layout");
         try (Model again = KerasFiles.load(saved)) {
             WeightSet back = again.weights();
             assertEquals(loaded.entries().keySet(), back.entries().keySet(), name);
@@ -106,6 +112,8 @@ class WeightsLayoutTest {
                 assertArrayEquals(e.getValue().shape(), back.get(e.getKey()).shape(), name + " " + e.getKey());
                 assertArrayEquals(e.getValue().values(), back.get(e.getKey()).values(), name + " " + e.getKey());
             }
+            KerasFiles.loadWeights(again, SAVED.resolve(name + ".weights.h5"));
+            assertTrue(loaded.sameAs(again.weights()), name + ": loadWeights(saveWeights) gives the same weights");
             float[][] after = again.predict(x, 8);
             for (int i = 0; i < got.length; i++) {
                 assertArrayEquals(got[i], after[i], name + " row " + i);
@@ -114,14 +122,33 @@ class WeightsLayoutTest {
         record(name, c, got);
     }
 
+    /** The same case as a Keras 2 layout full-model .h5 written by Keras's legacy saver. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void legacyH5FromKerasPredictsAsKeras(String name, @TempDir Path dir) throws IOException {
+        JsonNode c = cases().get(name);
+        Path h5 = dir.resolve(name + ".h5");
+        try (ZipFile zip = new ZipFile(DIR.resolve("legacy_h5.zip").toFile())) {
+            Files.write(h5, zip.getInputStream(zip.getEntry(name + ".h5")).readAllBytes());
+        }
+        try (Model m = KerasFiles.load(h5)) {
+            assertClose(floats(c.get("y")), m.predict(inputs(c), 8), name + ".h5");
+        }
+    }
+
     /**
      * Each dataset of the archive's weights file, by path, with its shape: Keras's loader looks a variable up by
      * exactly this path, so Strata's file must hold the same ones as Keras's.
      */
     private static Map<String, String> datasets(Path archive) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return datasets(zip.getInputStream(zip.getEntry("model.weights.h5")).readAllBytes());
+        }
+    }
+
+    private static Map<String, String> datasets(byte[] weightsH5) {
         Map<String, String> out = new TreeMap<>();
-        try (ZipFile zip = new ZipFile(archive.toFile());
-             HdfFile h5 = HdfFile.fromBytes(zip.getInputStream(zip.getEntry("model.weights.h5")).readAllBytes())) {
+        try (HdfFile h5 = HdfFile.fromBytes(weightsH5)) {
             walk(h5, out);
         }
         return out;
