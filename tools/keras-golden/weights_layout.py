@@ -82,6 +82,20 @@ def cases():
     tokens = keras.Input((6,), dtype="int32")
     h = L.Embedding(5, 3, mask_zero=True)(tokens)
     c["embedding_mask_lstm"] = (keras.Model(tokens, L.Dense(1)(L.LSTM(2)(h)), name="m"), (6,), 5)
+    # Added later, after the cases above, so that their seeded values stay as committed.
+    c["conv1d_groups"] = (seq((7, 4), L.Conv1D(6, 3, groups=2), name="m"), (7, 4), None)
+    c["layer_norm_rms"] = (seq((3, 4), L.LayerNormalization(rms_scaling=True), name="m"), (3, 4), None)
+    c["group_norm_no_center"] = (seq((3, 4), L.GroupNormalization(groups=2, center=False), name="m"), (3, 4),
+                                 None)
+    c["batch_norm_no_scale"] = (seq((4,), L.BatchNormalization(scale=False), name="m"), (4,), None)
+    c["bidirectional_gru_reset_before"] = (seq((6, 4), L.Bidirectional(L.GRU(2, reset_after=False,
+                                                                           return_sequences=True)),
+                                               name="m"), (6, 4), None)
+    c["simple_rnn_no_bias"] = (seq((6, 4), L.SimpleRNN(3, use_bias=False), name="m"), (6, 4), None)
+    c["prelu_unshared"] = (seq((3, 2), L.PReLU(), name="m"), (3, 2), None)
+    c["normalization_axes"] = (seq((3, 4), L.Normalization(axis=(1, 2)), name="m"), (3, 4), None)
+    c["normalization_given"] = (seq((4,), L.Normalization(mean=[1, 2, 3, 4], variance=[1, 4, 9, 16]), name="m"),
+                                (4,), None)
     return c
 
 
