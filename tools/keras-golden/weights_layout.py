@@ -96,6 +96,10 @@ def cases():
     c["normalization_axes"] = (seq((3, 4), L.Normalization(axis=(1, 2)), name="m"), (3, 4), None)
     c["normalization_given"] = (seq((4,), L.Normalization(mean=[1, 2, 3, 4], variance=[1, 4, 9, 16]), name="m"),
                                 (4,), None)
+    c["frozen"] = (seq((3, 4), L.Dense(3, trainable=False), L.BatchNormalization(trainable=False), name="m"),
+                   (3, 4), None)
+    c["bidirectional_backward_layer"] = (seq((6, 4), L.Bidirectional(
+        L.SimpleRNN(2), backward_layer=L.SimpleRNN(2, go_backwards=True, use_bias=False)), name="m"), (6, 4), None)
     return c
 
 
