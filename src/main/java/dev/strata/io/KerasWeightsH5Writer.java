@@ -59,17 +59,22 @@ final class KerasWeightsH5Writer {
 
     /**
      * Where Keras's loader looks for a layer's variables: a wrapper keeps none of its own and its wrapped layer's
-     * under {@code layer} (TimeDistributed) or {@code forward_layer}/{@code backward_layer} (Bidirectional, half
-     * each); a recurrent layer keeps them in its {@code cell}.
+     * under {@code layer} (TimeDistributed) or {@code forward_layer}/{@code backward_layer} (Bidirectional);
+     * a recurrent layer keeps them in its {@code cell}.
      */
     private static void layerVars(WritableGroup group, Layer layer, List<String> names, WeightSet weights) {
         String kind = layer.kerasClassName();
         if (layer instanceof Bidirectional bi) {
             group.putGroup("vars");
-            int half = names.size() / 2;
-            Layer backward = bi.backwardLayer() != null ? bi.backwardLayer() : bi.layer();
-            layerVars(group.putGroup("forward_layer"), bi.layer(), names.subList(0, half), weights);
-            layerVars(group.putGroup("backward_layer"), backward, names.subList(half, names.size()), weights);
+            // By Strata's forward_/backward_ names, not in halves: a given backward_layer may have fewer weights.
+            List<String> forward = new ArrayList<>();
+            List<String> backward = new ArrayList<>();
+            for (String n : names) {
+                (n.substring(n.lastIndexOf('/') + 1).startsWith(Bidirectional.FORWARD) ? forward : backward).add(n);
+            }
+            Layer backwardLayer = bi.backwardLayer() != null ? bi.backwardLayer() : bi.layer();
+            layerVars(group.putGroup("forward_layer"), bi.layer(), forward, weights);
+            layerVars(group.putGroup("backward_layer"), backwardLayer, backward, weights);
         } else if (layer instanceof TimeDistributed td) {
             group.putGroup("vars");
             layerVars(group.putGroup("layer"), td.layer(), names, weights);
