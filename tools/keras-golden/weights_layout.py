@@ -100,6 +100,11 @@ def cases():
                    (3, 4), None)
     c["bidirectional_backward_layer"] = (seq((6, 4), L.Bidirectional(
         L.SimpleRNN(2), backward_layer=L.SimpleRNN(2, go_backwards=True, use_bias=False)), name="m"), (6, 4), None)
+    # The embedding's mask passed on through a Bidirectional that returns sequences to a masked pooling.
+    tokens = keras.Input((6,), dtype="int32")
+    h = L.Bidirectional(L.GRU(2, return_sequences=True))(L.Embedding(5, 3, mask_zero=True)(tokens))
+    c["embedding_mask_pooling"] = (keras.Model(tokens, L.Dense(2)(L.GlobalAveragePooling1D()(h)), name="m"), (6,),
+                                   5)
     return c
 
 
