@@ -6,6 +6,8 @@ import dev.strata.spec.Layer;
 import dev.strata.spec.LayerSummary;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.NestedModel;
+import dev.strata.spec.layers.Bidirectional;
+import dev.strata.spec.layers.TimeDistributed;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.lang.reflect.Array;
@@ -18,7 +20,8 @@ import java.util.Map;
  * Writes Keras 3's weights layout ({@link KerasWeightsH5} reads it): per container a {@code layers} group with one
  * group per layer named after its class in layer order, each with a {@code vars} group; recurrent layers keep
  * their variables in {@code cell/vars}, Bidirectional in {@code forward_layer/cell/vars} and
- * {@code backward_layer/cell/vars}, as Keras's loader looks for them.
+ * {@code backward_layer/cell/vars}, TimeDistributed in {@code layer/vars} (or {@code layer/cell/vars}), as Keras's
+ * loader looks for them.
  */
 final class KerasWeightsH5Writer {
     private KerasWeightsH5Writer() {
@@ -50,15 +53,33 @@ final class KerasWeightsH5Writer {
             List<String> names = new ArrayList<>();
             weights.entries().keySet().stream().filter(n -> n.startsWith(path)
                     && !n.substring(path.length()).contains("/")).forEach(names::add);
-            String kind = layer.kerasClassName();
-            if (kind.equals("Bidirectional")) {
-                group.putGroup("vars");
-                int half = names.size() / 2;
-                vars(group.putGroup("forward_layer"), true, names.subList(0, half), weights);
-                vars(group.putGroup("backward_layer"), true, names.subList(half, names.size()), weights);
-            } else {
-                vars(group, kind.equals("LSTM") || kind.equals("GRU") || kind.equals("SimpleRNN"), names, weights);
+            layerVars(group, layer, names, weights);
+        }
+    }
+
+    /**
+     * Where Keras's loader looks for a layer's variables: a wrapper keeps none of its own and its wrapped layer's
+     * under {@code layer} (TimeDistributed) or {@code forward_layer}/{@code backward_layer} (Bidirectional);
+     * a recurrent layer keeps them in its {@code cell}.
+     */
+    private static void layerVars(WritableGroup group, Layer layer, List<String> names, WeightSet weights) {
+        String kind = layer.kerasClassName();
+        if (layer instanceof Bidirectional bi) {
+            group.putGroup("vars");
+            // By Strata's forward_/backward_ names, not in halves: a given backward_layer may have fewer weights.
+            List<String> forward = new ArrayList<>();
+            List<String> backward = new ArrayList<>();
+            for (String n : names) {
+                (n.substring(n.lastIndexOf('/') + 1).startsWith(Bidirectional.FORWARD) ? forward : backward).add(n);
             }
+            Layer backwardLayer = bi.backwardLayer() != null ? bi.backwardLayer() : bi.layer();
+            layerVars(group.putGroup("forward_layer"), bi.layer(), forward, weights);
+            layerVars(group.putGroup("backward_layer"), backwardLayer, backward, weights);
+        } else if (layer instanceof TimeDistributed td) {
+            group.putGroup("vars");
+            layerVars(group.putGroup("layer"), td.layer(), names, weights);
+        } else {
+            vars(group, kind.equals("LSTM") || kind.equals("GRU") || kind.equals("SimpleRNN"), names, weights);
         }
     }
 

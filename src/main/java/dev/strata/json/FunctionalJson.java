@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** Functional models ({@code "Model"} in Keras 1/2.0-2.3, {@code "Functional"} since tf.keras 2.4 and Keras 3). */
@@ -46,6 +47,7 @@ final class FunctionalJson {
         for (int i = 0; i < layersNode.size(); i++) {
             entries.add(LayerEntry.of(ctx, layersNode.get(i), cfg.at("layers").index(i)));
         }
+        Set<String> masks = EmbeddingMasks.drop(entries);
         LayerEntry.requireAllSupported(ctx, entries);
 
         Map<String, Input> inputs = new LinkedHashMap<>();
@@ -64,7 +66,7 @@ final class FunctionalJson {
                 throw ctx.invalid(entry.path().key("name"), "'" + layerName + "' names another input too");
             }
             List<List<TensorRef>> refs = InboundNodes.read(ctx, wrapper.get("inbound_nodes"),
-                    wrapper.at("inbound_nodes"));
+                    wrapper.at("inbound_nodes"), masks);
             wrapper.rejectUnknown(entry.className() + " layer entry");
             if (LayerCodecs.isInputLayer(entry.className())) {
                 if (!refs.isEmpty()) {

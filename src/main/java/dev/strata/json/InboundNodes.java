@@ -6,6 +6,7 @@ import dev.strata.spec.TensorRef;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Functional wiring in every layout Keras has written: Keras 1/2 nested lists of calls
@@ -29,6 +30,11 @@ final class InboundNodes {
     }
 
     static List<List<TensorRef>> read(ReadContext ctx, JsonNode nodes, JsonPath path) {
+        return read(ctx, nodes, path, Set.of());
+    }
+
+    /** @param masks names of dropped embedding-mask ops ({@link EmbeddingMasks}) a {@code mask=} may name */
+    static List<List<TensorRef>> read(ReadContext ctx, JsonNode nodes, JsonPath path, Set<String> masks) {
         if (nodes == null || nodes.isNull()) {
             return List.of();
         }
@@ -37,12 +43,12 @@ final class InboundNodes {
         }
         List<List<TensorRef>> calls = new ArrayList<>();
         for (int c = 0; c < nodes.size(); c++) {
-            calls.add(call(ctx, nodes.get(c), path.index(c)));
+            calls.add(call(ctx, nodes.get(c), path.index(c), masks));
         }
         return calls;
     }
 
-    private static List<TensorRef> call(ReadContext ctx, JsonNode call, JsonPath callPath) {
+    private static List<TensorRef> call(ReadContext ctx, JsonNode call, JsonPath callPath, Set<String> masks) {
         List<TensorRef> refs = new ArrayList<>();
         if (call.isArray()) {
             for (int i = 0; i < call.size(); i++) {
@@ -55,7 +61,7 @@ final class InboundNodes {
                 throw ctx.invalid(f.at("args"), "must be an array. Received: " + Fields.describe(args));
             }
             collectTensors(ctx, args, f.at("args"), refs);
-            kwargs(ctx, f.get("kwargs"), f.at("kwargs"), refs);
+            kwargs(ctx, f.get("kwargs"), f.at("kwargs"), refs, masks);
             f.rejectUnknown("layer call");
         } else {
             throw ctx.invalid(callPath, "must be a list of inbound tensors or a call record. Received: "
@@ -75,7 +81,7 @@ final class InboundNodes {
                 Fields c = t.configFields(ctx, "keras tensor");
                 refs.add(reference(ctx, c.get("keras_history"), c.at("keras_history"), false));
                 c.ignore("shape"); // Strata infers shapes
-                LayerCommon.checkFloat32(ctx, c.get("dtype"), c.at("dtype"));
+                InputShapes.checkTensorDtype(ctx, c.get("dtype"), c.at("dtype"));
                 c.rejectUnknown("keras tensor");
             } else {
                 throw ctx.unsupported(path.index(i), "a non-tensor call argument is not supported. Received: "
@@ -99,14 +105,15 @@ final class InboundNodes {
             throw ctx.invalid(path, "node and tensor indices must be >= 0. Received: " + Fields.abbreviate(ref));
         }
         if (ref.size() == 4) {
-            kwargs(ctx, ref.get(3), path.index(3), null);
+            kwargs(ctx, ref.get(3), path.index(3), null, Set.of());
         }
         return new TensorRef(name, node, tensor);
     }
 
     /**
      * Call keyword arguments. Keras records {@code training} and {@code mask} at model-building time and overrides
-     * them when the model runs, so they carry no meaning when null or false; {@code initial_state} and
+     * them when the model runs, so they carry no meaning when null or false, nor does a mask that is an
+     * embedding's own (Strata propagates it); {@code initial_state} and
      * {@code constants} tensors become extra inputs (Keras 3 only, where {@code refs} is given).
      */
     /** null, or a list of nulls (tf.keras writes one entry per input of a merge when none has a mask). */
@@ -122,7 +129,8 @@ final class InboundNodes {
         return v.isNull();
     }
 
-    private static void kwargs(ReadContext ctx, JsonNode kwargs, JsonPath path, List<TensorRef> refs) {
+    private static void kwargs(ReadContext ctx, JsonNode kwargs, JsonPath path, List<TensorRef> refs,
+                               Set<String> masks) {
         if (kwargs == null || kwargs.isNull()) {
             return;
         }
@@ -133,7 +141,7 @@ final class InboundNodes {
             String key = it.next();
             JsonNode v = kwargs.get(key);
             boolean harmless = (key.equals("training") && (v.isNull() || v.isBoolean() && !v.booleanValue()))
-                    || (key.equals("mask") && allNull(v));
+                    || (key.equals("mask") && (allNull(v) || EmbeddingMasks.isDroppedMask(v, masks)));
             if (harmless || (TENSOR_KWARGS.contains(key) && v.isNull())) {
                 continue;
             }

@@ -55,6 +55,16 @@ final class InputShapes {
     }
 
     /**
+     * A tensor's dtype in a Keras 3 call record: float32, or an integer type, which only an integer input's tensor
+     * has in a model Strata reads (its layers compute in float32), already warned about at that input.
+     */
+    static void checkTensorDtype(ReadContext ctx, JsonNode dtype, JsonPath path) {
+        if (dtype == null || !dtype.isTextual() || !INTEGER_INPUTS.contains(dtype.asText())) {
+            LayerCommon.checkFloat32(ctx, dtype, path);
+        }
+    }
+
+    /**
      * The input shape a layer config carries, if any; reads and marks every shape key so later checks see
      * them as known. Null when the config has none.
      */
