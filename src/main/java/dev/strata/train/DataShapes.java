@@ -83,6 +83,29 @@ final class DataShapes {
                         + train.summary().outputShapes().get(i) + " needs " + (dims.get(i).length == 0
                         ? "one class index per example" : "(None, ...) with " + want + " values per example"));
             }
+            if (dims.get(i).length == 0) {
+                requireClassIndices(train, data, i);
+            }
+        }
+    }
+
+    /**
+     * Sparse labels must be whole class indices the output can score: TensorFlow's CPU kernel turns one out of
+     * range into a NaN loss without an error, so a typo in a label file would train silently on garbage.
+     */
+    private static void requireClassIndices(TrainingGraph train, Dataset data, int output) {
+        TensorShape out = train.summary().outputShapes().get(output);
+        int classes = out.rank() > 0 ? out.dim(out.rank() - 1) : TensorShape.UNKNOWN;
+        Dataset.Part part = data.targetParts().get(output);
+        float[] y = part.values();
+        for (int e = 0; e < data.size(); e++) {
+            float v = y[data.offset() + e];
+            if (v != Math.rint(v) || v < 0 || (classes != TensorShape.UNKNOWN && v >= classes)) {
+                throw new IllegalArgumentException("target of example " + e + (data.yShapes().size() > 1
+                        ? " for output '" + train.outputs().get(output).output() + "'" : "") + " is " + v
+                        + ", not a class index in [0, " + classes + ") as sparse_categorical_crossentropy on output "
+                        + out + " needs");
+            }
         }
     }
 
