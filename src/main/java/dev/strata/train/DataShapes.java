@@ -1,5 +1,11 @@
 package dev.strata.train;
 
+import dev.strata.spec.Functional;
+import dev.strata.spec.FunctionalInput;
+import dev.strata.spec.InvalidSpecException;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.Sequential;
+
 import dev.strata.graph.TrainingGraph;
 import dev.strata.spec.Loss;
 import dev.strata.spec.TensorShape;
@@ -57,6 +63,33 @@ final class DataShapes {
             throw new IllegalArgumentException("inputs have shape" + (want.size() > 1 ? "s " + data.xShapes()
                     : " " + data.xShape()) + " but model '" + model + "' expects " + (want.size() > 1 ? want
                     : want.get(0)));
+        }
+    }
+
+    /**
+     * With inputs of unknown size the data's sizes go through the layers' shape rules before TensorFlow runs: a
+     * Reshape to a fixed shape, say, holds for one sequence length only, and TensorFlow would fail mid-run with
+     * its own untyped exception. Models whose inputs are fully defined were checked at compile and skip this.
+     */
+    static void requireLayersAccept(ModelSpec spec, TrainingGraph train, Dataset data) {
+        List<FunctionalInput> inputs = train.summary().inputs();
+        if (inputs.stream().allMatch(in -> in.shape().isFullyDefined())) {
+            return;
+        }
+        List<TensorShape> given = data.xShapes();
+        try {
+            if (spec instanceof Sequential q) {
+                new Sequential(q.name(), given.get(0), q.layers(), q.penalties()).summary();
+            } else if (spec instanceof Functional f) {
+                List<FunctionalInput> concrete = new ArrayList<>();
+                for (int k = 0; k < f.inputs().size(); k++) {
+                    concrete.add(new FunctionalInput(f.inputs().get(k).name(), given.get(k)));
+                }
+                new Functional(f.name(), concrete, f.nodes(), f.outputs(), f.penalties()).summary();
+            }
+        } catch (InvalidSpecException e) {
+            throw new InvalidSpecException(e.where(), e.field(), e.problem() + " (with the data's input shape"
+                    + (given.size() > 1 ? "s " + given : " " + given.get(0)) + ")");
         }
     }
 

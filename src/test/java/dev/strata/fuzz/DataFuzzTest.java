@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.strata.spec.Activation;
+import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.Loss;
 import dev.strata.spec.Optimizer;
 import dev.strata.spec.Sequential;
+import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import dev.strata.spec.layers.Dense;
+import dev.strata.spec.layers.Flatten;
+import dev.strata.spec.layers.Reshape;
 import dev.strata.train.CsvData;
 import dev.strata.train.CsvFormatException;
 import dev.strata.train.CsvLoader;
@@ -103,6 +107,23 @@ class DataFuzzTest {
                     () -> m.predict(new float[][] {{1, 2, 3, 4}}))) {
                 assertThrows(IllegalArgumentException.class, bad::run);
             }
+        }
+    }
+
+    /** Found by {@code FuzzRun} (seed 20261129, cases 500 and 6530): TensorFlow failed mid-run, untyped. */
+    @Test
+    void dataOfALengthAFixedReshapeCannotTakeIsRefusedBeforeTensorFlow() {
+        Sequential spec = Sequential.create().input(TensorShape.of(TensorShape.UNKNOWN, 4))
+                .add(Reshape.to(2, 2)).add(Flatten.create()).add(Dense.units(1));
+        try (Model m = Model.compile(spec, TrainingConfig.of(Optimizer.sgd(0.01), Loss.meanSquaredError()))) {
+            Dataset three = Dataset.of(new float[2 * 3 * 4], TensorShape.of(3, 4), new float[2], TensorShape.of(1));
+            InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                    () -> m.fit(three, FitOptions.epochs(1).quiet()));
+            assertEquals("target_shape", e.field());
+            assertTrue(e.getMessage().contains("with the data's input shape (None, 3, 4)"), e.getMessage());
+            assertThrows(InvalidSpecException.class, () -> m.predict(three, 2));
+            Dataset one = Dataset.of(new float[2 * 4], TensorShape.of(1, 4), new float[2], TensorShape.of(1));
+            m.fit(one, FitOptions.epochs(1).quiet()); // the one length the reshape holds for trains
         }
     }
 
