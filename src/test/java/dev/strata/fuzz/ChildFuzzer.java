@@ -38,12 +38,20 @@ final class ChildFuzzer {
     private final String set;
     private final SpecMutator mutator;
 
+    private final String child;
+
     /** {@code set} names {@link SpecMutator}'s seed set: {@code quick} or {@code standard}. */
     ChildFuzzer(long seed, Duration perCase, String set) {
+        this(seed, perCase, set, FuzzChild.class);
+    }
+
+    /** With another child main, speaking {@link FuzzChild}'s protocol (the harness's own test uses one). */
+    ChildFuzzer(long seed, Duration perCase, String set, Class<?> child) {
         this.seed = seed;
         this.perCase = perCase;
         this.set = set;
         this.mutator = SpecMutator.named(set);
+        this.child = child.getName();
     }
 
     Result run(long from, long to) {
@@ -64,7 +72,7 @@ final class ChildFuzzer {
             stderr = Files.createTempFile("strata-fuzz-child", ".log");
             p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    FuzzChild.class.getName(), Long.toString(seed), Long.toString(from), Long.toString(to), set)
+                    child, Long.toString(seed), Long.toString(from), Long.toString(to), set)
                     .redirectError(stderr.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
