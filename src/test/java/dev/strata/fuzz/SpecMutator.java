@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The structure-aware mutator behind the spec fuzzers (issue 14): real specs with deleted, duplicated and retyped
- * keys, extreme numbers, long and unicode names, truncations and random characters. Case {@code i} of a run with
+ * keys, extreme numbers, long and unicode names, truncations and random characters, nesting thousands deep,
+ * cycles (a layer fed by itself or a later layer) and unknown layer classes. Case {@code i} of a run with
  * seed {@code s} depends on {@code (s, i)} alone, so any case (an abort in a child JVM included) replays by itself.
  */
 final class SpecMutator {
@@ -88,7 +89,10 @@ final class SpecMutator {
     }
 
     private static String mutate(String text, SplittableRandom rnd) throws IOException {
-        int kind = rnd.nextInt(10);
+        int kind = rnd.nextInt(13);
+        if (kind >= 10) {
+            return layerMutation(kind, JSON.readTree(text), rnd);
+        }
         if (kind == 0) {
             return text.substring(0, rnd.nextInt(text.length())); // truncated
         }
@@ -121,6 +125,46 @@ final class SpecMutator {
                     case 1 -> a.insert(at, a.get(at).deepCopy()); // duplicated layer, dim or name
                     default -> a.set(at, EXTREMES.get(rnd.nextInt(EXTREMES.size())));
                 }
+            }
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    /** Deep nesting, a cycle (a layer fed by itself or a later layer), or an unknown layer class. */
+    private static String layerMutation(int kind, JsonNode root, SplittableRandom rnd) throws IOException {
+        List<ObjectNode> layers = new ArrayList<>();
+        root.findValues("layers").forEach(l -> l.forEach(e -> {
+            if (e instanceof ObjectNode o) {
+                layers.add(o);
+            }
+        }));
+        if (kind == 10 || layers.isEmpty()) {
+            // Written as text: Jackson's writer refuses to nest past 1,000 levels, and readers must see deeper.
+            StringBuilder open = new StringBuilder();
+            StringBuilder close = new StringBuilder();
+            for (int d = rnd.nextInt(50, 3000); d > 0; d--) {
+                boolean array = rnd.nextBoolean();
+                open.append(array ? "[" : "{\"config\":");
+                close.append(array ? "]" : "}");
+            }
+            ObjectNode target = layers.isEmpty() ? (ObjectNode) root : layers.get(rnd.nextInt(layers.size()));
+            target.put(rnd.nextBoolean() ? "config" : "inbound_nodes", "@@deep@@");
+            return JSON.writeValueAsString(root).replace("\"@@deep@@\"", open + "1" + close);
+        }
+        int i = rnd.nextInt(layers.size());
+        if (kind == 12) {
+            layers.get(i).put("class_name", rnd.nextBoolean() ? "NoSuchLayer" : "Dense\u0000");
+            return JSON.writeValueAsString(root);
+        }
+        int j = rnd.nextInt(i, layers.size());
+        String inbound = JSON.writeValueAsString(layers.get(i).path("inbound_nodes"));
+        String to = layers.get(j).path("config").path("name").asText(layers.get(j).path("name").asText());
+        for (ObjectNode other : layers) {
+            String name = other.path("config").path("name").asText(other.path("name").asText(""));
+            if (!name.isEmpty() && inbound.contains("\"" + name + "\"")) {
+                layers.get(i).set("inbound_nodes", JSON.readTree(inbound.replace("\"" + name + "\"",
+                        "\"" + to + "\"")));
+                break;
             }
         }
         return JSON.writeValueAsString(root);
