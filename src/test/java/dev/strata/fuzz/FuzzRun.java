@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * aborted or hung case with how to replay it; exits 1 if there is any. Run from the repository root:
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) dev.strata.fuzz.FuzzRun 20000 3000 20261129
+ * java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) dev.strata.fuzz.FuzzRun 20000 8000 20261129
  * </pre>
  */
 public final class FuzzRun {
@@ -22,7 +22,7 @@ public final class FuzzRun {
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int compileCases = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+        int compileCases = args.length > 1 ? Integer.parseInt(args[1]) : 8_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261129L;
         SpecMutator mutator = SpecMutator.standard();
         Map<String, Integer> outcomes = new TreeMap<>();
