@@ -45,6 +45,11 @@ public final class KerasFiles {
         if (legacy(file)) {
             try (HdfFile h5 = openH5(file)) {
                 return KerasLegacyH5.readConfig(h5, file.toString());
+            } catch (KerasFileException | dev.strata.spec.SpecException e) {
+                throw e;
+            } catch (RuntimeException e) { // jhdf reads lazily: a truncated or damaged file fails past the open
+                throw new KerasFileException(file.toString(), "not a readable HDF5 file (truncated or damaged?): "
+                        + e.getMessage(), e);
             }
         }
         try (ZipFile zip = open(file)) {
@@ -102,6 +107,11 @@ public final class KerasFiles {
                 // Keras 3's save_weights layout has a 'layers' group; Keras 2's has per-layer groups by name.
                 return h5.getChild("layers") instanceof io.jhdf.api.Group ? KerasWeightsH5.read(h5, spec, strata,
                         file.toString()) : KerasLegacyH5.readWeights(h5, strata, file.toString());
+            } catch (KerasFileException | dev.strata.spec.SpecException e) {
+                throw e;
+            } catch (RuntimeException e) { // jhdf reads lazily: a truncated or damaged file fails past the open
+                throw new KerasFileException(file.toString(), "not a readable HDF5 file (truncated or damaged?): "
+                        + e.getMessage(), e);
             }
         }
         try (ZipFile zip = open(file)) {

@@ -1,5 +1,11 @@
 package dev.strata.train;
 
+import dev.strata.spec.Functional;
+import dev.strata.spec.FunctionalInput;
+import dev.strata.spec.InvalidSpecException;
+import dev.strata.spec.ModelSpec;
+import dev.strata.spec.Sequential;
+
 import dev.strata.graph.TrainingGraph;
 import dev.strata.spec.Loss;
 import dev.strata.spec.TensorShape;
@@ -60,6 +66,33 @@ final class DataShapes {
         }
     }
 
+    /**
+     * With inputs of unknown size the data's sizes go through the layers' shape rules before TensorFlow runs: a
+     * Reshape to a fixed shape, say, holds for one sequence length only, and TensorFlow would fail mid-run with
+     * its own untyped exception. Models whose inputs are fully defined were checked at compile and skip this.
+     */
+    static void requireLayersAccept(ModelSpec spec, TrainingGraph train, Dataset data) {
+        List<FunctionalInput> inputs = train.summary().inputs();
+        if (inputs.stream().allMatch(in -> in.shape().isFullyDefined())) {
+            return;
+        }
+        List<TensorShape> given = data.xShapes();
+        try {
+            if (spec instanceof Sequential q) {
+                new Sequential(q.name(), given.get(0), q.layers(), q.penalties()).summary();
+            } else if (spec instanceof Functional f) {
+                List<FunctionalInput> concrete = new ArrayList<>();
+                for (int k = 0; k < f.inputs().size(); k++) {
+                    concrete.add(new FunctionalInput(f.inputs().get(k).name(), given.get(k)));
+                }
+                new Functional(f.name(), concrete, f.nodes(), f.outputs(), f.penalties()).summary();
+            }
+        } catch (InvalidSpecException e) {
+            throw new InvalidSpecException(e.where(), e.field(), e.problem() + " (with the data's input shape"
+                    + (given.size() > 1 ? "s " + given : " " + given.get(0)) + ")");
+        }
+    }
+
     static void requireTargets(TrainingGraph train, String model, Dataset data) {
         if (!data.hasTargets()) {
             throw new IllegalArgumentException("this dataset has no targets; fit and evaluate need them");
@@ -82,6 +115,29 @@ final class DataShapes {
                         : "") + " have shape " + given.get(i) + " but loss " + o.loss().kerasName() + " on output "
                         + train.summary().outputShapes().get(i) + " needs " + (dims.get(i).length == 0
                         ? "one class index per example" : "(None, ...) with " + want + " values per example"));
+            }
+            if (dims.get(i).length == 0) {
+                requireClassIndices(train, data, i);
+            }
+        }
+    }
+
+    /**
+     * Sparse labels must be whole class indices the output can score: TensorFlow's CPU kernel turns one out of
+     * range into a NaN loss without an error, so a typo in a label file would train silently on garbage.
+     */
+    private static void requireClassIndices(TrainingGraph train, Dataset data, int output) {
+        TensorShape out = train.summary().outputShapes().get(output);
+        int classes = out.rank() > 0 ? out.dim(out.rank() - 1) : TensorShape.UNKNOWN;
+        Dataset.Part part = data.targetParts().get(output);
+        float[] y = part.values();
+        for (int e = 0; e < data.size(); e++) {
+            float v = y[data.offset() + e];
+            if (v != Math.rint(v) || v < 0 || (classes != TensorShape.UNKNOWN && v >= classes)) {
+                throw new IllegalArgumentException("target of example " + e + (data.yShapes().size() > 1
+                        ? " for output '" + train.outputs().get(output).output() + "'" : "") + " is " + v
+                        + ", not a class index in [0, " + classes + ") as sparse_categorical_crossentropy on output "
+                        + out + " needs");
             }
         }
     }

@@ -305,6 +305,9 @@ public final class Dataset {
     }
 
     private static float[] flatten(float[][] rows) {
+        if (rows.length == 0) { // callers flatten before they ask the width, which says the same
+            throw new IllegalArgumentException("no rows: a dataset needs at least one example");
+        }
         int w = rows[0].length;
         float[] flat = new float[rows.length * w];
         for (int i = 0; i < rows.length; i++) {

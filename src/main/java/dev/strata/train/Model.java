@@ -368,10 +368,12 @@ public final class Model implements AutoCloseable {
 
     void requireInputs(Dataset data) {
         DataShapes.requireInputs(train, spec.name(), data);
+        DataShapes.requireLayersAccept(spec, train, data);
     }
 
     void requireTargets(Dataset data) {
         DataShapes.requireTargets(train, spec.name(), data);
+        DataShapes.requireLayersAccept(spec, train, data);
     }
 
     static float[] floats(TFloat32 t) {
