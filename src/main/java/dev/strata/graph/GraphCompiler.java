@@ -205,8 +205,10 @@ public final class GraphCompiler {
             if (!trainables.isEmpty()) {
                 Output<?>[] gradients = PenaltyGradients.of(graph, tf.withSubScope("train_loss"), trainObjective,
                         trainTerms, trainables);
+                List<Operand<TFloat32>> penaltyValues = new ArrayList<>();
+                trainTerms.forEach(t -> penaltyValues.add(t.value()));
                 OptimizerOps.Built built = OptimizerOps.build(scopes, config.optimizer(), trainables, gradients,
-                        learningRate, step, io, options.fusedAdam());
+                        penaltyValues, learningRate, step, io, options.fusedAdam());
                 stepOps.addAll(built.ops());
                 emaFinalize = built.emaFinalize();
             }

@@ -41,14 +41,20 @@ final class OptimizerOps {
      *     about 6.6e-6 relative larger than Keras 3's
      * @return the ops that apply one update to every trainable variable
      */
+    /**
+     * @param readersFirst ops that read weights and must run before any write (the penalty values): a write while
+     *     a read of the weight is still pending makes TensorFlow copy the whole weight first (copy-on-write)
+     */
     static Built build(ModelScopes scopes, Optimizer optimizer, List<ModelVariable> trainables,
-                       Output<?>[] gradients, Operand<TFloat32> learningRate, Operand<TInt64> step, VariableIo io,
-                       boolean fusedAdam) {
+                       Output<?>[] gradients, List<? extends Operand<?>> readersFirst, Operand<TFloat32> learningRate,
+                       Operand<TInt64> step, VariableIo io, boolean fusedAdam) {
         Ops opt = scopes.optimizer.root();
         OptimizerOptions options = optimizer.options();
         // One barrier op waits on every gradient and every write waits on the barrier: the same ordering as making
         // each write wait on every gradient, with 2N control edges instead of N^2 (which made compiling quadratic).
-        Op gradientsDone = opt.withControlDependencies(List.of(gradients)).withName("gradients_done").noOp();
+        List<Op> before = new ArrayList<>(List.of(gradients));
+        before.addAll(readersFirst);
+        Op gradientsDone = opt.withControlDependencies(before).withName("gradients_done").noOp();
         Ops afterGradients = opt.withControlDependencies(List.of(gradientsDone));
         List<Op> updateDeps = List.of(gradientsDone);
         if (optimizer.weightDecay() > 0) {

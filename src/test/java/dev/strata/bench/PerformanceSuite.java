@@ -13,7 +13,7 @@ import java.util.Locale;
  * Strata against the same MLP written by hand in raw TensorFlow Java, in one process, alternating rounds so that
  * machine noise hits every system alike; prints ratios measured in this run. Not a test (timings never are):
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.strata.bench.PerformanceSuite
- * -Dexec.args="[train|predict|all] [EXAMPLES] [ROUNDS]"}.
+ * -Dexec.args="[train|predict|all] [EXAMPLES] [ROUNDS] [SETUP FILTER]"}.
  */
 public final class PerformanceSuite {
     private PerformanceSuite() {
@@ -23,12 +23,13 @@ public final class PerformanceSuite {
         String what = args.length > 0 ? args[0] : "all";
         int examples = args.length > 1 ? Integer.parseInt(args[1]) : 12_800;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        String only = args.length > 3 ? args[3] : "";
         int threads = Runtime.getRuntime().availableProcessors();
         Data data = Data.synthetic(examples);
         System.out.printf(Locale.ROOT, "machine: %d cores, %s %s; %d examples per epoch, %d rounds%n", threads,
                 System.getProperty("os.arch"), System.getProperty("java.vm.version"), examples, rounds);
         if (what.equals("train") || what.equals("all")) {
-            train(data, threads, rounds);
+            train(data, threads, rounds, only);
         }
         if (what.equals("predict") || what.equals("all")) {
             PredictBenchmark.run(data, threads);
@@ -36,7 +37,7 @@ public final class PerformanceSuite {
         System.out.printf(Locale.ROOT, "RSS: now %d MB, peak %d MB%n", Rss.currentMb(), Rss.peakMb());
     }
 
-    private static void train(Data data, int threads, int rounds) {
+    private static void train(Data data, int threads, int rounds, String only) {
         List<Setup> setups = new ArrayList<>();
         for (boolean[] opt : new boolean[][] {{false, false}, {true, false}, {true, true}}) {
             setups.add(new Setup(Penalty.L2, false, opt[0], opt[1]));
@@ -50,6 +51,9 @@ public final class PerformanceSuite {
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         Dataset dataset = data.dataset();
         for (Setup s : setups) {
+            if (!s.label().contains(only)) {
+                continue;
+            }
             try (Model with = s.compile(threads); Model without = s.withoutPenalty().compile(threads);
                  HandWrittenMlp hand = new HandWrittenMlp(s, with.weights(), threads)) {
                 // One warm-up epoch each: the first step runs the graph optimizer.
