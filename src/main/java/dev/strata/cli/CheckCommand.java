@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 "  error <file> <JSON path>: <problem> (line L, column C)",
                 "A bad file never stops the others. Exit code 0 when every file is ok, 1 otherwise."})
 final class CheckCommand extends StrataCommand {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the spec files")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the spec files (JSON, .keras or .h5)")
     List<Path> files;
 
     CheckCommand(PrintStream out, PrintStream err) {

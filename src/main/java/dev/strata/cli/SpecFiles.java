@@ -21,8 +21,27 @@ final class SpecFiles {
     private SpecFiles() {
     }
 
+    /** A JSON spec, or the topology and training configuration of a Keras {@code .keras} or {@code .h5} file. */
     static ReadResult read(Path file) throws IOException {
-        return ModelJson.read(file);
+        return isKerasFile(file) ? dev.strata.io.KerasFiles.readConfig(file) : ModelJson.read(file);
+    }
+
+    /** A Keras model or weights file ({@code .keras}, {@code .h5}, {@code .hdf5}), by its name. */
+    static boolean isKerasFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".keras") || name.endsWith(".h5") || name.endsWith(".hdf5");
+    }
+
+    /**
+     * Sets {@code model}'s weights from a file: Keras's ({@code .weights.h5}, a Keras 2 weights {@code .h5}, or the
+     * weights inside a {@code .keras} / full-model {@code .h5}) or Strata's own weights file or checkpoint.
+     */
+    static void loadWeights(dev.strata.train.Model model, Path file) {
+        if (isKerasFile(file)) {
+            dev.strata.io.KerasFiles.loadWeights(model, file);
+        } else {
+            dev.strata.io.Checkpoints.loadWeights(model, file);
+        }
     }
 
     /**

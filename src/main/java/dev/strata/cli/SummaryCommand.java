@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         "Prints layers, output shapes, parameter counts and regularizers, then the training configuration if the "
                 + "file has one, and any warning the reader raised."})
 final class SummaryCommand extends StrataCommand {
-    @Parameters(index = "0", paramLabel = "SPEC.json", description = "a Keras JSON model spec")
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "a Keras JSON model spec, or a .keras / .h5 model")
     Path file;
 
     SummaryCommand(PrintStream out, PrintStream err) {

@@ -29,8 +29,13 @@ import picocli.CommandLine.Parameters;
                 + "the loss its output calls for), and prints progress, the history, the final evaluation and every "
                 + "regularization term."})
 final class TrainCommand extends StrataCommand {
-    @Parameters(index = "0", paramLabel = "SPEC.json", description = "a Keras JSON model spec")
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "a Keras JSON model spec, or a .keras / .h5 model"
+            + " (its topology and training configuration)")
     Path file;
+
+    @Option(names = "--init-weights", paramLabel = "FILE", description = "start from these weights: a Keras "
+            + ".weights.h5, .keras or .h5 file, or Strata's --save-weights output")
+    Path initWeights;
 
     @Mixin
     DataOptions dataOptions;
@@ -75,6 +80,7 @@ final class TrainCommand extends StrataCommand {
         // values were checked as picocli parsed them).
         dataOptions.check();
         CommandFiles.requireInput(file, "spec");
+        CommandFiles.requireInput(initWeights, "--init-weights");
         CommandFiles.requireOutputFile("--save-weights", saveWeights, null);
         CommandFiles.requireOutputFile("--plot", plot, ".png");
         CommandFiles.requireOutputFile("--history-csv", historyCsv, null);
@@ -104,6 +110,15 @@ final class TrainCommand extends StrataCommand {
             fit = fit.callbacks(CSVLogger.to(historyCsv));
         }
         try (Model model = Model.compile(read.spec(), config, ModelOptions.defaults().seed(seed))) {
+            if (initWeights != null) {
+                try {
+                    SpecFiles.loadWeights(model, initWeights);
+                } catch (RuntimeException e) {
+                    err.println("strata train: --init-weights " + initWeights + ": " + SpecFiles.describe(e));
+                    return 1;
+                }
+                out.println("starting from the weights in " + initWeights);
+            }
             History history = model.fit(data.train(), fit); // the progress lines already show every epoch
             Evaluation eval = model.evaluate(data.validation() != null ? data.validation() : data.train());
             out.println((data.validation() != null ? "validation: " : "training data: ") + eval);
