@@ -1,4 +1,4 @@
-package dev.strata.bench;
+package dev.strata.train;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.strata.spec.TensorShape;
-import dev.strata.train.CsvFormatException;
-import dev.strata.train.CsvLoader;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * MAVEN_OPTS=-Xmx6g mvn -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.strata.bench.CsvParserBench -Dexec.args="200000 785 5"
+ *     -Dexec.mainClass=dev.strata.train.CsvParserBench -Dexec.args="200000 785 5"
  * </pre>
  *
  * Each contender reads the same MNIST-shaped file (integers 0-255, mostly zeros, a header row) into one flat float
@@ -128,7 +126,7 @@ public final class CsvParserBench {
                     continue;
                 }
                 String text = p.getText();
-                if (check && !(REGEX ? NUMBER.matcher(text.strip()).matches() : isDecimal(text.strip()))) {
+                if (check && !(REGEX ? NUMBER.matcher(text.strip()).matches() : CsvReader.isDecimal(text.strip()))) {
                     JsonLocation at = p.currentTokenLocation();
                     throw new IllegalArgumentException(file + ":" + at.getLineNr() + ":" + at.getColumnNr());
                 }
@@ -187,41 +185,6 @@ public final class CsvParserBench {
             System.out.printf(Locale.ROOT, "%s -> strata %s; jackson cells %s%n", text.replace("\n", "\\n"), strata,
                     jackson);
         }
-    }
-
-    /** A copy of {@code CsvReader.isDecimal} (package-private there), so both contenders check alike. */
-    private static boolean isDecimal(String t) {
-        int n = t.length();
-        int i = n > 0 && (t.charAt(0) == '+' || t.charAt(0) == '-') ? 1 : 0;
-        int start = i;
-        i = digits(t, i);
-        int integer = i - start;
-        int fraction = 0;
-        if (i < n && t.charAt(i) == '.') {
-            int from = i + 1;
-            i = digits(t, from);
-            fraction = i - from;
-        }
-        if (integer == 0 && fraction == 0) {
-            return false;
-        }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-            i++;
-            i += i < n && (t.charAt(i) == '+' || t.charAt(i) == '-') ? 1 : 0;
-            int from = i;
-            i = digits(t, from);
-            if (i == from) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static int digits(String t, int i) {
-        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-            i++;
-        }
-        return i;
     }
 
     private static double s(long from, long to) {
