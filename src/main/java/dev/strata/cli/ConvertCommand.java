@@ -8,7 +8,10 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code convert}: a Keras 2 {@code .h5} (or a {@code .keras}) to a Keras 3 {@code .keras} archive, weights included. */
+/**
+ * {@code convert}: a Keras 2 {@code .h5} (or a {@code .keras}) to a Keras 3 {@code .keras} archive, weights
+ * included.
+ */
 @Command(name = "convert", description = {
         "convert a .h5 or .keras model to a Keras 3 .keras archive, weights included", "",
         "Reads the model (topology, compile config, weights) and writes it as Keras 3's model.save does; "

@@ -105,7 +105,8 @@ final class TrainCommand extends StrataCommand {
                 + config.lossDescription(summary.outputNames()));
         // Progress goes to the command's own stream (one line per epoch there, Keras's verbose=2 style).
         FitOptions fit = FitOptions.epochs(epochs).batchSize(batchSize).validationData(data.validation())
-                .callbacks(new dev.strata.train.ProgressBar(out, out == System.out && dev.strata.train.ProgressBar.isTerminal()));
+                .callbacks(new dev.strata.train.ProgressBar(out,
+                        out == System.out && dev.strata.train.ProgressBar.isTerminal()));
         if (historyCsv != null) {
             fit = fit.callbacks(CSVLogger.to(historyCsv));
         }

@@ -19,9 +19,9 @@ import org.tensorflow.types.TFloat32;
  * of by TensorFlow's symbolic gradients.
  *
  * <p>Why: the symbolic gradient of {@code l2 * sum(square(w))} broadcasts the upstream scalar to the weight's shape,
- * doubles the weight, multiplies the two and adds the result to the data gradient: four passes over every penalized
- * weight, each a separate op, which cost the benchmark MLP 18% of its step for about 0.2% of its arithmetic. The
- * closed form is one op ({@code w * 2 l2}, {@code sign(w) * l1}) plus the sum with the data gradient. It is the
+ * doubles the weight, multiplies the two and adds the result to the data gradient: four ops and passes over every
+ * penalized weight. The closed form is one op ({@code w * 2 l2}, {@code sign(w) * l1}) plus the sum with the data
+ * gradient. (On the project's shared 2-core machine the two measured alike, within its noise: BENCHMARKS.md.) It is the
  * same float32 value as the symbolic one, bit for bit: TensorFlow's gradient computes {@code l2 * (2 w)}, and
  * scaling by two is exact, so {@code (2 l2) * w} rounds to the same float; {@code l1 * sign(w)} is exactly
  * {@code ±l1} or 0 either way. Only the order in which several contributions to one weight are added may differ

@@ -26,8 +26,9 @@ final class Sessions {
 
     /**
      * The INFER graph's session: the graph runs on the calling thread (a negative inter-op count), which saves the
-     * hand-off to TensorFlow's inter-op pool on every predict (about half of a batch-1 call of the benchmark MLP);
-     * kernels still split large batches over the intra-op threads.
+     * hand-off to TensorFlow's inter-op pool on every predict (a batch-1 call of the benchmark MLP: 0.16-0.17 ms
+     * against 0.18-0.19 ms in a default session, BENCHMARKS.md); kernels still split large batches over the intra-op
+     * threads.
      */
     static Session openForInference(Graph graph, ModelOptions options) {
         return open(graph, options, -1);
