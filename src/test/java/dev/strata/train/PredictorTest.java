@@ -24,15 +24,6 @@ class PredictorTest {
         return Model.compile(spec, TrainingConfig.of(Optimizer.sgd(0.5), Loss.categoricalCrossentropy()));
     }
 
-    private static float[] flat(float[][] rows) {
-        int w = rows[0].length;
-        float[] out = new float[rows.length * w];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, out, i * w, w);
-        }
-        return out;
-    }
-
     private static void assertSameAnswers(float[][] expected, float[] actual) {
         int w = expected[0].length;
         for (int i = 0; i < expected.length; i++) {
@@ -56,7 +47,7 @@ class PredictorTest {
                 assertSame(out, one.predict(x[i], out));
                 assertSameAnswers(new float[][] {expected[i]}, out);
             }
-            assertSameAnswers(expected, forty.predict(flat(x), new float[40 * 4]));
+            assertSameAnswers(expected, forty.predict(Fixtures.flat(x), new float[40 * 4]));
         }
     }
 
@@ -68,10 +59,10 @@ class PredictorTest {
             y[i][i % 4] = 1;
         }
         try (Model m = model(); Predictor p = m.predictor(16)) {
-            float[] before = p.predict(flat(x), new float[64]).clone();
-            m.fit(Dataset.of(flat(x), dev.strata.spec.TensorShape.of(2, 3), flat(y), dev.strata.spec.TensorShape.of(4)),
+            float[] before = p.predict(Fixtures.flat(x), new float[64]).clone();
+            m.fit(Dataset.of(Fixtures.flat(x), dev.strata.spec.TensorShape.of(2, 3), Fixtures.flat(y), dev.strata.spec.TensorShape.of(4)),
                     FitOptions.epochs(3).batchSize(4).quiet());
-            float[] after = p.predict(flat(x), new float[64]);
+            float[] after = p.predict(Fixtures.flat(x), new float[64]);
             assertSameAnswers(m.predict(x), after);
             double moved = 0;
             for (int i = 0; i < after.length; i++) {
@@ -80,7 +71,7 @@ class PredictorTest {
             assertTrue(moved > 1e-3, "training changed the answers by " + moved);
             try (Model other = model()) {
                 m.setWeights(other.weights());
-                assertSameAnswers(other.predict(x), p.predict(flat(x), new float[64]));
+                assertSameAnswers(other.predict(x), p.predict(Fixtures.flat(x), new float[64]));
             }
         }
     }
