@@ -16,9 +16,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Keras 3's Adam, Adamax, Nadam and Lamb updates, written op by op in Keras's float32 order. TensorFlow's fused
- * kernels compute {@code 1 - beta} in float32 and associate differently (about 7e-6 relative per Adam step), so
- * they are used only when asked ({@code CompileOptions.fusedAdam}, plain Adam).
+ * Keras 3's Adam, Adamax, Nadam and Lamb updates in Keras's float32 order. TensorFlow's fused Adam kernel given
+ * Adam's own betas computes {@code 1 - beta} in float32 (about 7e-6 relative per step off Keras), so it runs that
+ * way only when asked ({@code CompileOptions.fusedAdam}); Keras-exact Adam uses fused kernels with other arguments
+ * (see {@link #moments}).
  */
 final class AdamFamilyUpdates {
     private AdamFamilyUpdates() {
@@ -34,8 +35,8 @@ final class AdamFamilyUpdates {
         Operand<TFloat32> alpha = a.math.div(a.math.mul(c.learningRate(), a.math.sqrt(a.math.sub(one, beta2Power))),
                 a.math.sub(one, beta1Power));
         // Keras computes 1 - beta in double before the float32 cast (the fused kernel does it in float32).
-        Operand<TFloat32> oneMinusBeta1 = c(a, 1 - adam.beta1());
-        Operand<TFloat32> oneMinusBeta2 = c(a, 1 - adam.beta2());
+        Operand<TFloat32> negOneMinusBeta1 = a.constant(-(float) (1 - adam.beta1()));
+        Operand<TFloat32> negOneMinusBeta2 = a.constant(-(float) (1 - adam.beta2()));
         Operand<TFloat32> epsilon = c(a, adam.epsilon());
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
@@ -49,25 +50,50 @@ final class AdamFamilyUpdates {
                         c.learningRate(), c(a, adam.beta1()), c(a, adam.beta2()), epsilon, g));
                 continue;
             }
-            // Keras 3: m.assign_add((g - m) * (1 - beta_1)); v.assign_add((g^2 - v) * (1 - beta_2));
-            // variable.assign_sub(m * alpha / (sqrt(v) + epsilon)), each on the updated slots.
-            Op addM = u.assignAddVariableOp(mHandle, u.math.mul(u.math.sub(g, read(u, mHandle)), oneMinusBeta1));
-            Op addV = u.assignAddVariableOp(vHandle, u.math.mul(u.math.sub(u.math.square(g), read(u, vHandle)),
-                    oneMinusBeta2));
-            Ops after = after(u, addM, addV);
-            Operand<TFloat32> second = read(after, vHandle);
+            List<Op> moments = moments(u, mHandle, vHandle, g, negOneMinusBeta1, negOneMinusBeta2);
+            Ops after = u.withControlDependencies(moments);
+            Operand<?> second = vHandle;
             if (adam.amsgrad()) {
                 // Keras: v_hat.assign(maximum(v_hat, v)); the step divides by v_hat.
                 Operand<?> hat = c.slot(v, "velocity_hat", 0f);
-                Op max = after.assignVariableOp(hat, after.math.maximum(read(after, hat), second));
-                after = after(u, addM, max);
-                second = read(after, hat);
+                Op max = after.assignVariableOp(hat, after.math.maximum(read(after, hat), read(after, vHandle)));
+                after = after(after, max);
+                second = hat;
             }
-            Operand<TFloat32> delta = after.math.div(after.math.mul(read(after, mHandle), alpha),
-                    after.math.add(after.math.sqrt(second), epsilon));
-            applies.add(after.assignSubVariableOp(v.handle(), delta));
+            applies.add(step(after, v.handle(), mHandle, second, g, alpha, epsilon));
         }
         return applies;
+    }
+
+    /*
+     * Keras 3's Adam step is m.assign_add((g - m) * (1 - beta_1)); v.assign_add((g^2 - v) * (1 - beta_2));
+     * variable.assign_sub(m * alpha / (sqrt(v) + epsilon)). Written op by op that is 11 passes over each weight;
+     * the two methods below take 6, using TensorFlow's fused kernels with arguments that make them compute exactly
+     * Keras's floats (bit for bit, AdamKernelsTest):
+     * - m - (g - m) * (-c) is m + (g - m) * c exactly (negation is exact), so each moment is a gradient descent
+     *   step on its slot with learning rate -c, where c is Keras's float32(1 - beta) taken in double;
+     * - the fused Adam kernel with beta_1 = beta_2 = 1 leaves m and v as they are ((g - m) * 0 = 0), and with both
+     *   beta powers 0 and learning rate alpha it takes var -= (m * alpha) / (sqrt(v) + epsilon), Keras's own
+     *   expression (its alpha is alpha * sqrt(1 - 0) / (1 - 0)).
+     * The fused kernel cannot do the moments itself: it takes 1 - beta in float32, and no float beta near 0.9 or
+     * 0.999 gives float32(0.1) or float32(0.001) that way (1 - beta is then a multiple of 2^-24).
+     * A gradient of +-inf makes the slots NaN here where Keras's hold inf; the weight is NaN in both.
+     */
+
+    /** Keras's moment updates of one weight, in place: {@code m += (g - m) * c1}, {@code v += (g^2 - v) * c2}. */
+    static List<Op> moments(Ops u, Operand<?> m, Operand<?> v, Operand<TFloat32> g, Operand<TFloat32> negC1,
+                            Operand<TFloat32> negC2) {
+        Op addM = u.train.resourceApplyGradientDescent(m, negC1, u.math.sub(g, read(u, m)));
+        Op addV = u.train.resourceApplyGradientDescent(v, negC2, u.math.sub(u.math.square(g), read(u, v)));
+        return List.of(addM, addV);
+    }
+
+    /** Keras's {@code var -= (m * alpha) / (sqrt(second) + epsilon)} on the updated moments. */
+    static Op step(Ops after, Operand<?> var, Operand<?> m, Operand<?> second, Operand<TFloat32> g,
+                   Operand<TFloat32> alpha, Operand<TFloat32> epsilon) {
+        Operand<TFloat32> zero = after.constant(0f);
+        Operand<TFloat32> one = after.constant(1f);
+        return after.train.resourceApplyAdam(var, m, second, zero, zero, alpha, one, one, epsilon, g);
     }
 
     /** Keras: {@code w -= lr * m / ((1 - beta_1^t) * (u + eps))} with {@code u = max(beta_2 * u, |g|)}. */

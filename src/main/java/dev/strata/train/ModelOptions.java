@@ -7,7 +7,7 @@ import dev.strata.spec.SizeLimits;
  * How a model is built and run: the seed behind every initial weight and random draw, TensorFlow's thread
  * pools (0 lets TensorFlow choose; on small CPUs, one inter-op thread and all cores intra-op is usually
  * fastest for dense models), whether Adam uses TensorFlow's fused kernel (faster, about 6.6e-6 relative
- * off Keras per step) instead of Keras 3's update written out op by op, and whether dropout and noise layers draw
+ * off Keras per step) instead of Keras 3's exact update, and whether dropout and noise layers draw
  * noise while training (on by default; off, they act as at inference while batch statistics and every other part
  * of training stay as they are: for debugging, and for comparing a step with another framework).
  */

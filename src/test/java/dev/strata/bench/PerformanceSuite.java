@@ -13,7 +13,7 @@ import java.util.Locale;
  * Strata against the same MLP written by hand in raw TensorFlow Java, in one process, alternating rounds so that
  * machine noise hits every system alike; prints ratios measured in this run. Not a test (timings never are):
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.strata.bench.PerformanceSuite
- * -Dexec.args="[train|predict|all] [EXAMPLES] [ROUNDS] [SETUP FILTER]"}.
+ * -Dexec.args="[train|adam|predict|all] [EXAMPLES] [ROUNDS] [SETUP FILTER]"}.
  */
 public final class PerformanceSuite {
     private PerformanceSuite() {
@@ -30,6 +30,9 @@ public final class PerformanceSuite {
                 System.getProperty("os.arch"), System.getProperty("java.vm.version"), examples, rounds);
         if (what.equals("train") || what.equals("all")) {
             train(data, threads, rounds, only);
+        }
+        if (what.equals("adam") || what.equals("all")) {
+            exactAdam(data, threads, rounds);
         }
         if (what.equals("predict") || what.equals("all")) {
             PredictBenchmark.run(data, threads);
@@ -84,6 +87,37 @@ public final class PerformanceSuite {
                 System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.1f%% | %,.0f | %.3f | %s |%n", s.label(),
                         exWith, exWithout, 100 * (1 - exWith / exWithout), exHand, exWith / exHand, drift);
             }
+        }
+    }
+
+    /**
+     * Keras-exact Adam against TensorFlow's fused kernel on the same model (no penalty), epochs alternating so both
+     * see the same machine: the ratio is what exactness costs per step.
+     */
+    private static void exactAdam(Data data, int threads, int rounds) {
+        Setup exact = new Setup(Penalty.NONE, false, true, false);
+        Setup fused = new Setup(Penalty.NONE, false, true, true);
+        Dataset dataset = data.dataset();
+        try (Model e = exact.compile(threads); Model f = fused.compile(threads)) {
+            MlpBenchmark.epoch(e, dataset);
+            MlpBenchmark.epoch(f, dataset);
+            double tExact = 0;
+            double tFused = 0;
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                MlpBenchmark.epoch(e, dataset);
+                long t1 = System.nanoTime();
+                MlpBenchmark.epoch(f, dataset);
+                long t2 = System.nanoTime();
+                tExact += t1 - t0;
+                tFused += t2 - t1;
+            }
+            double n = (double) data.examples() * rounds;
+            System.out.println();
+            System.out.println("| Adam, no penalty | exact ex/s | fused ex/s | exact / fused |");
+            System.out.println("| --- | --- | --- | --- |");
+            System.out.printf(Locale.ROOT, "| MLP 784-512-512-10, batch %d | %,.0f | %,.0f | %.3f |%n",
+                    MlpBenchmark.BATCH, n / (tExact / 1e9), n / (tFused / 1e9), tFused / tExact);
         }
     }
 
