@@ -13,6 +13,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.train.ResourceApplyAdagrad;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -60,24 +61,22 @@ final class AdamFamilyUpdates {
                 after = after(after, max);
                 second = hat;
             }
-            applies.add(step(after, v.handle(), mHandle, second, g, alpha, epsilon));
+            applies.add(step(after, v.handle(), mHandle, second, alpha, epsilon));
         }
         return applies;
     }
 
     /*
      * Keras 3's Adam step is m.assign_add((g - m) * (1 - beta_1)); v.assign_add((g^2 - v) * (1 - beta_2));
-     * variable.assign_sub(m * alpha / (sqrt(v) + epsilon)). Written op by op that is 11 passes over each weight;
+     * variable.assign_sub(m * alpha / (sqrt(v) + epsilon)). Written op by op that is 11 kernels over each weight;
      * the two methods below take 6, using TensorFlow's fused kernels with arguments that make them compute exactly
      * Keras's floats (bit for bit, AdamKernelsTest):
      * - m - (g - m) * (-c) is m + (g - m) * c exactly (negation is exact), so each moment is a gradient descent
      *   step on its slot with learning rate -c, where c is Keras's float32(1 - beta) taken in double;
-     * - the fused Adam kernel with beta_1 = beta_2 = 1 leaves m and v as they are ((g - m) * 0 = 0), and with both
-     *   beta powers 0 and learning rate alpha it takes var -= (m * alpha) / (sqrt(v) + epsilon), Keras's own
-     *   expression (its alpha is alpha * sqrt(1 - 0) / (1 - 0)).
-     * The fused kernel cannot do the moments itself: it takes 1 - beta in float32, and no float beta near 0.9 or
+     * - Adagrad's kernel with update_slots off computes var -= (grad * lr) / (sqrt(accum) + epsilon) and leaves
+     *   the accumulator alone: with grad = m, lr = alpha and accum = v it is Keras's weight step.
+     * The fused Adam kernel cannot do the moments: it takes 1 - beta in float32, and no float beta near 0.9 or
      * 0.999 gives float32(0.1) or float32(0.001) that way (1 - beta is then a multiple of 2^-24).
-     * A gradient of +-inf makes the slots NaN here where Keras's hold inf; the weight is NaN in both.
      */
 
     /** Keras's moment updates of one weight, in place: {@code m += (g - m) * c1}, {@code v += (g^2 - v) * c2}. */
@@ -89,11 +88,10 @@ final class AdamFamilyUpdates {
     }
 
     /** Keras's {@code var -= (m * alpha) / (sqrt(second) + epsilon)} on the updated moments. */
-    static Op step(Ops after, Operand<?> var, Operand<?> m, Operand<?> second, Operand<TFloat32> g,
-                   Operand<TFloat32> alpha, Operand<TFloat32> epsilon) {
-        Operand<TFloat32> zero = after.constant(0f);
-        Operand<TFloat32> one = after.constant(1f);
-        return after.train.resourceApplyAdam(var, m, second, zero, zero, alpha, one, one, epsilon, g);
+    static Op step(Ops after, Operand<?> var, Operand<?> m, Operand<?> second, Operand<TFloat32> alpha,
+                   Operand<TFloat32> epsilon) {
+        return after.train.resourceApplyAdagrad(var, second, alpha, epsilon, read(after, m),
+                ResourceApplyAdagrad.updateSlots(false));
     }
 
     /** Keras: {@code w -= lr * m / ((1 - beta_1^t) * (u + eps))} with {@code u = max(beta_2 * u, |g|)}. */

@@ -7,8 +7,8 @@ import dev.strata.spec.SizeLimits;
  *
  * @param seed seed of initial weights and of the random draws of training-only layers
  * @param fusedAdam use TensorFlow's fused {@code ResourceApplyAdam} instead of Keras 3's exact update (built from
- *     fused kernels given arguments that make them compute Keras's floats, 6 passes per weight against the fused
- *     kernel's 1). The fused kernel is about 1.2x faster on a large MLP but computes {@code 1 - beta} in float32,
+ *     fused kernels given arguments that make them compute Keras's floats, 6 kernels per weight against the fused
+ *     kernel's 1). The fused kernel is about 1.1-1.15x faster on a large MLP but computes {@code 1 - beta} in float32,
  *     so each Adam step is about 6.6e-6 relative larger than Keras's; off by default. With amsgrad, which the fused
  *     kernel lacks, Keras's update is kept.
  * @param trainingNoise whether dropout and noise layers draw noise in training (on by default). Off, they pass
