@@ -145,6 +145,18 @@ public final class Dataset {
         return of(flatten(x), TensorShape.of(width(x, "x")), y, TensorShape.of(1));
     }
 
+    /** These inputs with rows of targets, one flattened example per row. */
+    Dataset withTargetRows(float[][] y) {
+        if (y == null) {
+            return this;
+        }
+        if (y.length != size) {
+            throw new IllegalArgumentException("x has " + size + " rows but y has " + y.length);
+        }
+        float[] flat = flatten(y);
+        return new Dataset(inputs, List.of(new Part(flat, TensorShape.of(width(y, "y")))), offset, size);
+    }
+
     /** Inputs only, for predict. */
     public static Dataset inputs(float[][] x) {
         return of(flatten(x), TensorShape.of(width(x, "x")), null, null);

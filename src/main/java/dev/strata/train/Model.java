@@ -91,8 +91,13 @@ public final class Model implements AutoCloseable {
         restoreTrainingState(new WeightSet(all), 0);
     }
 
+    /**
+     * Trains on rows: each row of {@code x} one example, flattened row-major when the model's input has several
+     * axes (an image as H x W x C values), as {@link #predict(float[][])} takes them; each row of {@code y} one
+     * example's targets.
+     */
     public History fit(float[][] x, float[][] y, FitOptions options) {
-        return fit(Dataset.of(x, y), options);
+        return fit(examples(x).withTargetRows(y), options);
     }
 
     public History fit(Dataset data, FitOptions options) {
