@@ -8,11 +8,14 @@ import dev.strata.graph.TrainingGraph;
 import dev.strata.graph.WeightSet;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.ModelSummary;
+import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
@@ -43,6 +46,9 @@ public final class Model implements AutoCloseable {
     private volatile long weightsVersion; // changed only under guard's exclusive lock
     private volatile boolean stopRequested;
     private final List<Predictor> predictors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Input shapes every layer was found to take (inputs of unknown size); bounded, checked per call otherwise. */
+    private final Set<List<TensorShape>> acceptedShapes = ConcurrentHashMap.newKeySet();
+    private static final int MAX_ACCEPTED_SHAPES = 1024;
 
     private Model(ModelSpec spec, TrainingConfig config, ModelOptions options, TrainingGraph train, Session session) {
         this.spec = spec;
@@ -373,12 +379,27 @@ public final class Model implements AutoCloseable {
 
     void requireInputs(Dataset data) {
         DataShapes.requireInputs(train, spec.name(), data);
-        DataShapes.requireLayersAccept(spec, train, data);
+        requireLayersAccept(data);
     }
 
     void requireTargets(Dataset data) {
         DataShapes.requireTargets(train, spec.name(), data);
-        DataShapes.requireLayersAccept(spec, train, data);
+        requireLayersAccept(data);
+    }
+
+    /**
+     * For inputs of unknown size, whether every layer takes the data's concrete shapes: a summary of the whole spec,
+     * so each set of shapes is checked once per model (many small predicts on a sequence model would otherwise
+     * redo it per call).
+     */
+    private void requireLayersAccept(Dataset data) {
+        List<TensorShape> shapes = data.xShapes();
+        if (!acceptedShapes.contains(shapes)) {
+            DataShapes.requireLayersAccept(spec, train, data);
+            if (acceptedShapes.size() < MAX_ACCEPTED_SHAPES) {
+                acceptedShapes.add(shapes);
+            }
+        }
     }
 
     static float[] floats(TFloat32 t) {

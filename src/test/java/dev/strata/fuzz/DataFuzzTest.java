@@ -124,6 +124,9 @@ class DataFuzzTest {
             assertThrows(InvalidSpecException.class, () -> m.predict(three, 2));
             Dataset one = Dataset.of(new float[2 * 4], TensorShape.of(1, 4), new float[2], TensorShape.of(1));
             m.fit(one, FitOptions.epochs(1).quiet()); // the one length the reshape holds for trains
+            // The model remembers the shapes it checked: the good one again, the bad one still refused.
+            m.fit(one, FitOptions.epochs(1).quiet());
+            assertThrows(InvalidSpecException.class, () -> m.predict(three, 2));
         }
     }
 
