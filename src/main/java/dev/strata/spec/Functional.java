@@ -128,6 +128,19 @@ public record Functional(String name, List<FunctionalInput> inputs, List<Functio
         return new Sequential(name, inputs.get(0).shape(), chain, penalties);
     }
 
+    @Override
+    public Functional withInputShapes(List<TensorShape> shapes) {
+        if (shapes.size() != inputs.size()) {
+            throw new IllegalArgumentException("model '" + name + "' has " + inputs.size() + " inputs, not "
+                    + shapes.size());
+        }
+        List<FunctionalInput> given = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            given.add(new FunctionalInput(inputs.get(k).name(), shapes.get(k)));
+        }
+        return new Functional(name, given, nodes, outputs, penalties);
+    }
+
     /** Shapes, weights and calls of every layer; requires at least one input and one output. */
     @Override
     public ModelSummary summary() {

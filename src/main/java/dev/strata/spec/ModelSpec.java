@@ -13,6 +13,12 @@ public interface ModelSpec {
     /** Validated shapes, weights and parameter counts of every layer, in order of computation. */
     ModelSummary summary();
 
+    /**
+     * The same model with these example shapes for its inputs, in input order: to see what an input of unknown
+     * size (a sequence, an image of any size) becomes for given data; {@link #summary()} then validates it.
+     */
+    ModelSpec withInputShapes(List<TensorShape> shapes);
+
     /** This model as a layer of another model, as Keras allows ({@code encoder(x)} in Keras). */
     default NestedModel asLayer() {
         return NestedModel.of(this);

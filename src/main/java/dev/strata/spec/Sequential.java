@@ -84,6 +84,14 @@ public record Sequential(String name, TensorShape inputShape, List<Layer> layers
         throw new SpecException("model '" + name + "' has no layer named '" + layerName + "'");
     }
 
+    @Override
+    public Sequential withInputShapes(List<TensorShape> shapes) {
+        if (shapes.size() != 1) {
+            throw new IllegalArgumentException("model '" + name + "' has one input, not " + shapes.size());
+        }
+        return new Sequential(name, shapes.get(0), layers, penalties);
+    }
+
     /** Shapes, weights and parameter counts of every layer; requires the input shape. */
     @Override
     public ModelSummary summary() {

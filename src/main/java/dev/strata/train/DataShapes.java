@@ -1,10 +1,9 @@
 package dev.strata.train;
 
-import dev.strata.spec.Functional;
 import dev.strata.spec.FunctionalInput;
 import dev.strata.spec.InvalidSpecException;
 import dev.strata.spec.ModelSpec;
-import dev.strata.spec.Sequential;
+import dev.strata.spec.ModelSummary;
 
 import dev.strata.graph.TrainingGraph;
 import dev.strata.spec.Loss;
@@ -77,19 +76,38 @@ final class DataShapes {
             return;
         }
         List<TensorShape> given = data.xShapes();
+        String withData = "with the data's input shape" + (given.size() > 1 ? "s " + given : " " + given.get(0));
+        ModelSummary concrete;
         try {
-            if (spec instanceof Sequential q) {
-                new Sequential(q.name(), given.get(0), q.layers(), q.penalties()).summary();
-            } else if (spec instanceof Functional f) {
-                List<FunctionalInput> concrete = new ArrayList<>();
-                for (int k = 0; k < f.inputs().size(); k++) {
-                    concrete.add(new FunctionalInput(f.inputs().get(k).name(), given.get(k)));
-                }
-                new Functional(f.name(), concrete, f.nodes(), f.outputs(), f.penalties()).summary();
-            }
+            concrete = spec.withInputShapes(given).summary();
         } catch (InvalidSpecException e) {
-            throw new InvalidSpecException(e.where(), e.field(), e.problem() + " (with the data's input shape"
-                    + (given.size() > 1 ? "s " + given : " " + given.get(0)) + ")");
+            throw new InvalidSpecException(e.where(), e.field(), e.problem() + " (" + withData + ")");
+        }
+        if (data.hasTargets()) {
+            requireTargetsFitOutputs(train, concrete, data, withData);
+        }
+    }
+
+    /**
+     * Targets against the outputs the data's input sizes give (a detector's grid, a sequence's steps): before
+     * TensorFlow runs, which would fail in the loss gradient with its own untyped message. Sparse labels are
+     * checked by {@link #requireTargets} (one class index per example whatever the output's size).
+     */
+    private static void requireTargetsFitOutputs(TrainingGraph train, ModelSummary concrete, Dataset data,
+                                                 String withData) {
+        List<TensorShape> outs = concrete.outputShapes();
+        for (int i = 0; i < outs.size() && i < data.yShapes().size(); i++) {
+            TensorShape out = outs.get(i);
+            TrainingConfig.OutputTraining o = train.outputs().get(i);
+            if (!out.isFullyDefined() || o.loss() instanceof Loss.SparseCategoricalCrossentropy) {
+                continue;
+            }
+            TensorShape y = data.yShapes().get(i);
+            if (y.size() != out.size()) {
+                throw new IllegalArgumentException("targets" + (outs.size() > 1 ? " of output '" + o.output() + "'"
+                        : "") + " have shape " + y + " but " + withData + " the model's output is " + out + " ("
+                        + out.size() + " values per example)");
+            }
         }
     }
 

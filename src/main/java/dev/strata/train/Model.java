@@ -46,8 +46,8 @@ public final class Model implements AutoCloseable {
     private volatile long weightsVersion; // changed only under guard's exclusive lock
     private volatile boolean stopRequested;
     private final List<Predictor> predictors = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Input shapes every layer was found to take (inputs of unknown size); bounded, checked per call otherwise. */
-    private final Set<List<TensorShape>> acceptedShapes = ConcurrentHashMap.newKeySet();
+    /** Input and target shapes found to fit the model (inputs of unknown size); bounded, checked per call beyond. */
+    private final Set<List<List<TensorShape>>> acceptedShapes = ConcurrentHashMap.newKeySet();
     private static final int MAX_ACCEPTED_SHAPES = 1024;
 
     private Model(ModelSpec spec, TrainingConfig config, ModelOptions options, TrainingGraph train, Session session) {
@@ -393,7 +393,7 @@ public final class Model implements AutoCloseable {
      * redo it per call).
      */
     private void requireLayersAccept(Dataset data) {
-        List<TensorShape> shapes = data.xShapes();
+        List<List<TensorShape>> shapes = List.of(data.xShapes(), data.hasTargets() ? data.yShapes() : List.of());
         if (!acceptedShapes.contains(shapes)) {
             DataShapes.requireLayersAccept(spec, train, data);
             if (acceptedShapes.size() < MAX_ACCEPTED_SHAPES) {

@@ -131,6 +131,28 @@ class DataFuzzTest {
     }
 
     /**
+     * Found by {@code CorpusCompileTimeBenchmark} (a detector of unknown image size given targets of the input's
+     * size): targets that fit an output of unknown size but not the size the data gives it failed inside TensorFlow's
+     * loss gradient ("Incompatible shapes"), untyped.
+     */
+    @Test
+    void targetsOfAnotherSizeThanTheDataGivesTheOutputAreRefusedBeforeTensorFlow() {
+        Sequential spec = Sequential.create().input(TensorShape.of(TensorShape.UNKNOWN, 4)).add(Dense.units(3));
+        try (Model m = Model.compile(spec, TrainingConfig.of(Optimizer.sgd(0.01), Loss.meanSquaredError()))) {
+            Dataset wrong = Dataset.of(new float[2 * 5 * 4], TensorShape.of(5, 4), new float[2 * 6 * 3],
+                    TensorShape.of(6, 3));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> m.fit(wrong, FitOptions.epochs(1).quiet()));
+            assertEquals("targets have shape (None, 6, 3) but with the data's input shape (None, 5, 4) the model's "
+                    + "output is (None, 5, 3) (15 values per example)", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> m.evaluate(wrong));
+            Dataset right = Dataset.of(new float[2 * 5 * 4], TensorShape.of(5, 4), new float[2 * 5 * 3],
+                    TensorShape.of(5, 3));
+            assertEquals(1, m.fit(right, FitOptions.epochs(1).quiet()).size());
+        }
+    }
+
+    /**
      * Random edits of a good CSV (inserted separators, quotes, line breaks, non-finite and huge numbers, stray
      * text): each loads and trains one step, or is refused with {@code data.csv:line:column}.
      */
