@@ -63,25 +63,13 @@ public final class PerformanceSuite {
                 double strataLoss = MlpBenchmark.epoch(with, dataset);
                 MlpBenchmark.epoch(without, dataset);
                 float handLoss = hand.epoch(data.x(), data.labels(), data.examples(), MlpBenchmark.BATCH);
-                double tWith = 0;
-                double tWithout = 0;
-                double tHand = 0;
-                for (int r = 0; r < rounds; r++) {
-                    long t0 = System.nanoTime();
-                    MlpBenchmark.epoch(with, dataset);
-                    long t1 = System.nanoTime();
-                    MlpBenchmark.epoch(without, dataset);
-                    long t2 = System.nanoTime();
-                    hand.epoch(data.x(), data.labels(), data.examples(), MlpBenchmark.BATCH);
-                    long t3 = System.nanoTime();
-                    tWith += t1 - t0;
-                    tWithout += t2 - t1;
-                    tHand += t3 - t2;
-                }
+                double[] t = alternating(rounds, () -> MlpBenchmark.epoch(with, dataset),
+                        () -> MlpBenchmark.epoch(without, dataset),
+                        () -> hand.epoch(data.x(), data.labels(), data.examples(), MlpBenchmark.BATCH));
                 double n = (double) data.examples() * rounds;
-                double exWith = n / (tWith / 1e9);
-                double exWithout = n / (tWithout / 1e9);
-                double exHand = n / (tHand / 1e9);
+                double exWith = n / t[0];
+                double exWithout = n / t[1];
+                double exHand = n / t[2];
                 // The hand-written Adam keeps step 1's bias corrections, so only SGD trajectories compare.
                 String drift = s.adam() ? "-" : String.format(Locale.ROOT, "%.1e", drift(s, threads));
                 System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.1f%% | %,.0f | %.3f | %s |%n", s.label(),
@@ -101,24 +89,27 @@ public final class PerformanceSuite {
         try (Model e = exact.compile(threads); Model f = fused.compile(threads)) {
             MlpBenchmark.epoch(e, dataset);
             MlpBenchmark.epoch(f, dataset);
-            double tExact = 0;
-            double tFused = 0;
-            for (int r = 0; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                MlpBenchmark.epoch(e, dataset);
-                long t1 = System.nanoTime();
-                MlpBenchmark.epoch(f, dataset);
-                long t2 = System.nanoTime();
-                tExact += t1 - t0;
-                tFused += t2 - t1;
-            }
+            double[] t = alternating(rounds, () -> MlpBenchmark.epoch(e, dataset), () -> MlpBenchmark.epoch(f, dataset));
             double n = (double) data.examples() * rounds;
             System.out.println();
             System.out.println("| Adam, no penalty | exact ex/s | fused ex/s | exact / fused |");
             System.out.println("| --- | --- | --- | --- |");
             System.out.printf(Locale.ROOT, "| MLP 784-512-512-10, batch %d | %,.0f | %,.0f | %.3f |%n",
-                    MlpBenchmark.BATCH, n / (tExact / 1e9), n / (tFused / 1e9), tFused / tExact);
+                    MlpBenchmark.BATCH, n / t[0], n / t[1], t[1] / t[0]);
         }
+    }
+
+    /** Runs each lane once per round, lanes in turn so all see the same machine; each lane's total seconds. */
+    private static double[] alternating(int rounds, Runnable... lanes) {
+        double[] seconds = new double[lanes.length];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < lanes.length; k++) {
+                long t0 = System.nanoTime();
+                lanes[k].run();
+                seconds[k] += (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        return seconds;
     }
 
     /**
