@@ -8,14 +8,11 @@ import dev.strata.graph.TrainingGraph;
 import dev.strata.graph.WeightSet;
 import dev.strata.spec.ModelSpec;
 import dev.strata.spec.ModelSummary;
-import dev.strata.spec.TensorShape;
 import dev.strata.spec.TrainingConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
@@ -46,15 +43,14 @@ public final class Model implements AutoCloseable {
     private volatile long weightsVersion; // changed only under guard's exclusive lock
     private volatile boolean stopRequested;
     private final List<Predictor> predictors = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Input and target shapes found to fit the model (inputs of unknown size); bounded, checked per call beyond. */
-    private final Set<List<List<TensorShape>>> acceptedShapes = ConcurrentHashMap.newKeySet();
-    private static final int MAX_ACCEPTED_SHAPES = 1024;
+    private final DataChecks checks;
 
     private Model(ModelSpec spec, TrainingConfig config, ModelOptions options, TrainingGraph train, Session session) {
         this.spec = spec;
         this.config = config;
         this.options = options;
         this.train = train;
+        this.checks = new DataChecks(spec, train);
         this.session = session;
         this.guard = new ModelGuard(spec.name());
         this.inference = new Inference(spec, options, guard, () -> weightsVersion, this::weights);
@@ -179,7 +175,7 @@ public final class Model implements AutoCloseable {
     }
 
     private Dataset examples(float[][] rows) {
-        return DataShapes.examples(train, spec.name(), rows);
+        return checks.examples(rows);
     }
 
     /** Predictions of the (first) output, one row per example. */
@@ -374,32 +370,15 @@ public final class Model implements AutoCloseable {
 
     /** See {@link DataShapes#targetDims}. */
     List<long[]> targetDims(Dataset data) {
-        return DataShapes.targetDims(train, data);
+        return checks.targetDims(data);
     }
 
     void requireInputs(Dataset data) {
-        DataShapes.requireInputs(train, spec.name(), data);
-        requireLayersAccept(data);
+        checks.requireInputs(data);
     }
 
     void requireTargets(Dataset data) {
-        DataShapes.requireTargets(train, spec.name(), data);
-        requireLayersAccept(data);
-    }
-
-    /**
-     * For inputs of unknown size, whether every layer takes the data's concrete shapes: a summary of the whole spec,
-     * so each set of shapes is checked once per model (many small predicts on a sequence model would otherwise
-     * redo it per call).
-     */
-    private void requireLayersAccept(Dataset data) {
-        List<List<TensorShape>> shapes = List.of(data.xShapes(), data.hasTargets() ? data.yShapes() : List.of());
-        if (!acceptedShapes.contains(shapes)) {
-            DataShapes.requireLayersAccept(spec, train, data);
-            if (acceptedShapes.size() < MAX_ACCEPTED_SHAPES) {
-                acceptedShapes.add(shapes);
-            }
-        }
+        checks.requireTargets(data);
     }
 
     static float[] floats(TFloat32 t) {
