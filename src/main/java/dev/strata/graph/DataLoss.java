@@ -2,6 +2,7 @@ package dev.strata.graph;
 
 import dev.strata.spec.Activation;
 import dev.strata.spec.Loss;
+import dev.strata.spec.Reduction;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
@@ -68,6 +69,39 @@ final class DataLoss {
      */
     static Operand<TFloat32> reduce(Ops tf, Loss loss, Operand<TFloat32> perExample) {
         return loss.reduction().sums() ? tf.reduceSum(perExample, allAxes(tf, perExample)) : meanAll(tf, perExample);
+    }
+
+    /**
+     * The loss of a batch whose output carries a mask of the per-example values' shape (a sequence output after
+     * {@code Embedding(mask_zero=True)}), as Keras 3's {@code reduce_weighted_values} weighs it: for
+     * {@code sum_over_batch_size} and {@code mean} a valid step weighs {@code divide_no_nan(total, valid)} and a masked
+     * one 0, the weighted sum then divided by the total count (the mean over the valid steps); for {@code sum} the
+     * mask as 0/1; for {@code mean_with_sample_weight} the 0/1 weighted sum over the mask's sum. Without a mask of
+     * that shape, {@link #reduce(Ops, Loss, Operand)}.
+     */
+    static Operand<TFloat32> reduce(Ops tf, Loss loss, Operand<TFloat32> perExample, Operand<TBool> mask) {
+        if (!sameRank(perExample, mask)) {
+            return reduce(tf, loss, perExample);
+        }
+        Reduction r = loss.reduction();
+        Operand<TFloat32> ones = tf.dtypes.cast(mask, TFloat32.class);
+        Operand<TFloat32> total = tf.dtypes.cast(tf.reduceProd(tf.shape(perExample), tf.constant(0)), TFloat32.class);
+        Operand<TFloat32> weights = ones;
+        if (r == Reduction.SUM_OVER_BATCH_SIZE || r == Reduction.MEAN) {
+            Operand<TFloat32> valid = tf.reduceSum(ones, allAxes(tf, ones));
+            weights = tf.select(mask, tf.fill(tf.shape(ones), tf.math.divNoNan(total, valid)), tf.zerosLike(ones));
+        }
+        Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(perExample, weights), allAxes(tf, perExample));
+        if (r == Reduction.SUM) {
+            return sum;
+        }
+        return tf.math.divNoNan(sum, r == Reduction.MEAN_WITH_SAMPLE_WEIGHT
+                ? tf.reduceSum(weights, allAxes(tf, weights)) : total);
+    }
+
+    /** Whether a mask weighs these per-example values: both known, of one rank (batch, steps). */
+    static boolean sameRank(Operand<TFloat32> values, Operand<TBool> mask) {
+        return mask != null && values.shape().numDimensions() == mask.shape().numDimensions();
     }
 
     /** The logits behind a sigmoid output (Keras's {@code _keras_logits}), or null. */

@@ -36,15 +36,39 @@ public final class MetricOps {
         };
     }
 
-    /** The metric's block for one batch: a rank-1 tensor of {@link #statsWidth} values. */
-    static Operand<TFloat32> batchStats(Ops tf, Metric metric, Loss loss, Operand<TFloat32> y, Operand<TFloat32> p) {
+    /**
+     * The metric's block for one batch: a rank-1 tensor of {@link #statsWidth} values, or, for a mean metric of an
+     * output whose mask has the shape of its per-example values, {@code [weighted sum, sum of weights]} as Keras's
+     * {@code MeanMetricWrapper} takes the mask for sample weights: per example the mean over the steps of
+     * {@code value * mask} and of {@code mask}, summed over the batch. Keras's confusion metrics ignore masks.
+     */
+    static Block batchStats(Ops tf, Metric metric, Loss loss, Operand<TFloat32> y, Operand<TFloat32> p,
+                            Operand<TBool> mask) {
         Metric resolved = metric.resolve(loss);
         return switch (resolved) {
-            case AUC -> auc(tf, y, p);
-            case PRECISION -> counts(tf, y, p, false);
-            case RECALL -> counts(tf, y, p, true);
-            default -> tf.reshape(Penalties.sumAll(tf, perExample(tf, resolved, y, p)), tf.constant(new int[] {1}));
+            case AUC -> new Block(auc(tf, y, p), false);
+            case PRECISION -> new Block(counts(tf, y, p, false), false);
+            case RECALL -> new Block(counts(tf, y, p, true), false);
+            default -> {
+                Operand<TFloat32> values = perExample(tf, resolved, y, p);
+                if (!DataLoss.sameRank(values, mask)) {
+                    yield new Block(tf.reshape(Penalties.sumAll(tf, values), tf.constant(new int[] {1})), false);
+                }
+                Operand<TFloat32> weights = tf.dtypes.cast(mask, TFloat32.class);
+                int[] steps = new int[values.shape().numDimensions() - 1];
+                for (int i = 0; i < steps.length; i++) {
+                    steps[i] = i + 1;
+                }
+                Operand<TFloat32> total = tf.reduceSum(tf.math.mean(tf.math.mul(values, weights), tf.constant(steps)),
+                        tf.constant(0));
+                Operand<TFloat32> count = tf.reduceSum(tf.math.mean(weights, tf.constant(steps)), tf.constant(0));
+                yield new Block(tf.stack(List.of(total, count)), true);
+            }
         };
+    }
+
+    /** A metric's stats for one batch; {@code weighted}: {@code [weighted sum, sum of weights]}. */
+    record Block(Operand<TFloat32> values, boolean weighted) {
     }
 
     private static Operand<TFloat32> perExample(Ops tf, Metric metric, Operand<TFloat32> y, Operand<TFloat32> p) {

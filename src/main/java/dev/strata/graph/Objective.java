@@ -38,8 +38,10 @@ record Objective(Operand<TFloat32> data, Operand<TFloat32> regularization, Opera
             OutputTraining o = outputs.get(i);
             TensorShape shape = shapes.get(i);
             int classes = shape.rank() == 0 ? 1 : shape.dim(-1);
-            Operand<TFloat32> loss = DataLoss.reduce(tf, o.loss(), DataLoss.perExample(tf, o.loss(),
-                    tower.outputs().get(i), targets.get(i), classes));
+            Flow output = tower.outputs().get(i);
+            // Keras weighs the loss of an output that carries a mask (a sequence after a masking layer) by it.
+            Operand<TFloat32> loss = DataLoss.reduce(tf, o.loss(), DataLoss.perExample(tf, o.loss(), output,
+                    targets.get(i), classes), output.mask());
             losses.add(loss);
             Operand<TFloat32> weighted = o.weight() == 1.0 ? loss : tf.math.mul(loss, tf.constant((float) o.weight()));
             data = data == null ? weighted : tf.math.add(data, weighted);
@@ -79,10 +81,14 @@ record Objective(Operand<TFloat32> data, Operand<TFloat32> regularization, Opera
                 Metric resolved = m.resolve(o.loss());
                 String name = m == Metric.ACCURACY ? "accuracy" : resolved.kerasName();
                 String key = several ? o.output() + "_" + name : name;
-                blocks.add(new StatBlock(key, resolved, offset, examplesPerRow(shapes.get(i))));
-                parts.add(MetricOps.batchStats(tf.withSubScope(ScopeNames.sanitize(key)), resolved, o.loss(), targets.get(i),
-                        tower.outputs().get(i).value()));
-                offset += MetricOps.statsWidth(resolved);
+                Flow output = tower.outputs().get(i);
+                MetricOps.Block block = MetricOps.batchStats(tf.withSubScope(ScopeNames.sanitize(key)), resolved,
+                        o.loss(), targets.get(i), output.value(), output.mask());
+                StatBlock stat = new StatBlock(key, resolved, offset, examplesPerRow(shapes.get(i)),
+                        block.weighted());
+                blocks.add(stat);
+                parts.add(block.values());
+                offset += stat.width();
             }
         }
         Operand<TFloat32> stats = parts.size() == 1 ? tf.withName("stats").identity(parts.get(0))

@@ -11,10 +11,17 @@ import dev.strata.spec.Metric;
  * @param metric the metric, resolved by its output's loss, or null for a loss
  * @param offset where the block starts in the vector
  * @param examplesPerRow per-example metric values per input row (1 unless the output has extra axes)
+ * @param weighted a mean metric of a masked output: the block is {@code [weighted sum, sum of weights]}, the batch's
+ *     share of Keras's metric total and count, and the count comes from the graph, not from the batch size
  */
-public record StatBlock(String key, Metric metric, int offset, int examplesPerRow) {
+public record StatBlock(String key, Metric metric, int offset, int examplesPerRow, boolean weighted) {
+
+    /** A loss, or a metric whose count is the batch size times {@code examplesPerRow}. */
+    public StatBlock(String key, Metric metric, int offset, int examplesPerRow) {
+        this(key, metric, offset, examplesPerRow, false);
+    }
 
     public int width() {
-        return metric == null ? 1 : MetricOps.statsWidth(metric);
+        return metric == null ? 1 : weighted ? 2 : MetricOps.statsWidth(metric);
     }
 }

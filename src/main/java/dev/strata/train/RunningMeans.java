@@ -39,6 +39,9 @@ final class RunningMeans {
                 for (int j = at; j < at + b.width(); j++) {
                     totals[j] += stats[j];
                 }
+            } else if (b.weighted()) {
+                totals[at] += stats[at];
+                counts[at] += stats[at + 1];
             } else {
                 totals[at] += stats[at];
                 counts[at] += (float) batch * b.examplesPerRow();
