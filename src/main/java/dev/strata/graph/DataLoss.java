@@ -46,7 +46,7 @@ final class DataLoss {
             Operand<TFloat32> logits = c.fromLogits() ? p
                     : output.logitsOf() == Activation.SOFTMAX ? output.logits() : null;
             if (logits != null) {
-                return tf.math.neg(lastAxisSum(tf, tf.math.mul(y, tf.nn.logSoftmax(logits))));
+                return tf.math.neg(lastAxisSum(tf, tf.math.mul(y, Activations.logSoftmax(tf, logits))));
             }
             Operand<TFloat32> normalised = tf.math.div(p, tf.reduceSum(p, tf.constant(-1), ReduceSum.keepDims(true)));
             return tf.math.neg(lastAxisSum(tf, tf.math.mul(y, tf.math.log(clip(tf, normalised)))));
@@ -58,7 +58,7 @@ final class DataLoss {
                     : output.logitsOf() == Activation.SOFTMAX ? output.logits()
                     // Keras 3 feeds log(clip(p)) to the sparse softmax crossentropy as logits.
                     : tf.math.log(clip(tf, p));
-            return tf.math.neg(lastAxisSum(tf, tf.math.mul(oneHot, tf.nn.logSoftmax(logits))));
+            return tf.math.neg(lastAxisSum(tf, tf.math.mul(oneHot, Activations.logSoftmax(tf, logits))));
         }
         return PointwiseLosses.perExample(tf, loss, p, target);
     }
