@@ -7,14 +7,8 @@ import dev.strata.spec.Loss;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -27,7 +21,6 @@ import org.tensorflow.types.TFloat32;
 class LossGradientsOnSequencesTest {
     private static final long[] SHAPE = {2, 3, 4};
     private static final int N = 24;
-    private static final float H = 1e-2f;
 
     private static Loss loss(String name) {
         return switch (name) {
@@ -81,32 +74,12 @@ class LossGradientsOnSequencesTest {
                 x[i] += 0.07f;
             }
         }
-        try (Graph g = new Graph(); Session s = new Session(g)) {
-            Ops tf = Ops.create(g);
-            Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(SHAPE)));
-            Operand<TFloat32> target = tf.reshape(tf.constant(y), tf.constant(SHAPE));
-            Flow output = output(tf, name, in);
-            Operand<TFloat32> perExample = DataLoss.perExample(tf, loss, output, target, 4);
-            Operand<TFloat32> value = masked
-                    ? DataLoss.reduce(tf, loss, perExample, tf.constant(new boolean[][] {{true, true, false},
-                        {true, false, false}}))
-                    : DataLoss.reduce(tf, loss, perExample);
-            Output<?>[] grad = g.addGradients(value.asOutput(), new Output<?>[] {in.asOutput()});
-            float[] analytic = run(s, in, x, grad[0]);
-            double worst = 0;
-            double largest = 0;
-            for (int i = 0; i < N; i++) {
-                float[] up = x.clone();
-                float[] down = x.clone();
-                up[i] += H;
-                down[i] -= H;
-                double numeric = (run(s, in, up, value.asOutput())[0] - run(s, in, down, value.asOutput())[0])
-                        / (2.0 * H);
-                worst = Math.max(worst, Math.abs(numeric - analytic[i]));
-                largest = Math.max(largest, Math.abs(analytic[i]));
-            }
-            return new double[] {worst, largest};
-        }
+        return FiniteDifferences.check(SHAPE, x, (tf, in) -> {
+            Operand<TFloat32> perExample = DataLoss.perExample(tf, loss, output(tf, name, in),
+                    tf.reshape(tf.constant(y), tf.constant(SHAPE)), 4);
+            return masked ? DataLoss.reduce(tf, loss, perExample, tf.constant(new boolean[][] {{true, true, false},
+                {true, false, false}})) : DataLoss.reduce(tf, loss, perExample);
+        });
     }
 
     /**
@@ -122,15 +95,5 @@ class LossGradientsOnSequencesTest {
             case "bce", "focal", "poisson", "msle" -> Flow.of(tf.math.sigmoid(x));
             default -> Flow.of(x);
         };
-    }
-
-    private static float[] run(Session s, Placeholder<TFloat32> in, float[] x, Output<?> what) {
-        try (TFloat32 t = TFloat32.tensorOf(Shape.of(SHAPE), DataBuffers.of(x, true, false));
-             var result = s.runner().feed(in, t).fetch(what).run()) {
-            TFloat32 out = (TFloat32) result.get(0);
-            float[] values = new float[(int) out.size()];
-            out.copyTo(DataBuffers.of(values, false, false));
-            return values;
-        }
     }
 }
