@@ -20,22 +20,12 @@ Writes src/test/resources/golden/cnn.json with:
 The training steps run on a twin model whose Dropout has rate 0, the Keras way to train without dropout noise;
 Strata compiles the rate-0.25 model with ModelOptions.trainingNoise(false) and must take the same step.
 """
-import os
-
-os.environ["KERAS_BACKEND"] = "tensorflow"
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
-os.environ["CUDA_VISIBLE_DEVICES"] = ""
-
-import json
-import platform
+from golden_env import golden_path, meta, tensor, write  # first: it sets the environment TensorFlow reads
 
 import numpy as np
-import tensorflow as tf
 import keras
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-OUT = os.path.join(ROOT, "src", "test", "resources", "golden", "cnn.json")
+OUT = golden_path("cnn.json")
 SEED = 20261129
 L = keras.layers
 R = keras.regularizers
@@ -55,11 +45,6 @@ def build(rate):
         L.Dense(3, activation="softmax", kernel_regularizer=R.L2(0.01), name="out"),
     ], name="cnn")
     return model
-
-
-def tensor(a):
-    a = np.asarray(a, np.float32)
-    return {"shape": list(a.shape), "data": [float(v) for v in a.reshape(-1)]}
 
 
 def weights(model):
@@ -86,9 +71,7 @@ def main():
         if getattr(v, "regularizer", None) is not None:
             penalties.append({"path": v.path, "value": float(np.float32(v.regularizer(v)))})
     doc = {
-        "meta": {"generator": "tools/keras-golden/cnn.py", "keras_version": keras.__version__,
-                 "tensorflow_version": tf.__version__, "numpy_version": np.__version__,
-                 "python_version": platform.python_version(), "backend": keras.backend.backend()},
+        "meta": meta("tools/keras-golden/cnn.py"),
         "model_json": model.to_json(),
         "initial_weights": weights(model),
         "x": tensor(x),
@@ -106,10 +89,7 @@ def main():
         loss = twin.train_on_batch(x, y)
         doc["steps"].append({"name": name, "optimizer": keras.optimizers.serialize(optimizer),
                              "reported_loss": float(np.float32(loss)), "weights_after": weights(twin)})
-    with open(OUT, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, indent=None, allow_nan=False)
-        fh.write("\n")
-    print(f"wrote {os.path.relpath(OUT, ROOT)} ({os.path.getsize(OUT)} bytes)")
+    write(OUT, doc)
 
 
 if __name__ == "__main__":

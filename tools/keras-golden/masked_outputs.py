@@ -19,22 +19,12 @@ Writes src/test/resources/golden/masked_outputs.json, per model:
   history           model.fit(x, y, batch_size=2, epochs=1, shuffle=False) with SGD(0.1): epoch logs
   weights_after     every weight after those two steps
 """
-import os
-
-os.environ["KERAS_BACKEND"] = "tensorflow"
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
-os.environ["CUDA_VISIBLE_DEVICES"] = ""
-
-import json
-import platform
+from golden_env import golden_path, meta, tensor, write  # first: it sets the environment TensorFlow reads
 
 import numpy as np
-import tensorflow as tf
 import keras
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-OUT = os.path.join(ROOT, "src", "test", "resources", "golden", "masked_outputs.json")
+OUT = golden_path("masked_outputs.json")
 SEED = 20261128
 L = keras.layers
 STEPS = 5
@@ -50,11 +40,6 @@ def models():
         "seq_mwsw": (lambda: [emb(), L.Dense(2, name="out")], "mean_squared_error", "mean_with_sample_weight",
                      ["mae"]),
     }
-
-
-def tensor(a):
-    a = np.asarray(a, np.float32)
-    return {"shape": list(a.shape), "data": [float(v) for v in a.reshape(-1)]}
 
 
 def weights(model):
@@ -94,16 +79,11 @@ def one(name, make, loss, reduction, metrics):
 
 
 def main():
-    doc = {"meta": {"generator": "tools/keras-golden/masked_outputs.py", "keras_version": keras.__version__,
-                    "tensorflow_version": tf.__version__, "numpy_version": np.__version__,
-                    "python_version": platform.python_version(), "backend": keras.backend.backend()},
+    doc = {"meta": meta("tools/keras-golden/masked_outputs.py"),
            "models": {}}
     for name, (make, loss, reduction, metrics) in models().items():
         doc["models"][name] = one(name, make, loss, reduction, metrics)
-    with open(OUT, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, indent=None, allow_nan=False)
-        fh.write("\n")
-    print(f"wrote {os.path.relpath(OUT, ROOT)} ({os.path.getsize(OUT)} bytes)")
+    write(OUT, doc)
 
 
 if __name__ == "__main__":

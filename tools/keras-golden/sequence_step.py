@@ -20,22 +20,12 @@ Writes src/test/resources/golden/sequence_step.json, per model:
   reported_loss     train_on_batch(x, y) with SGD(0.1): crossentropy + weight and activity penalties
   weights_after     every weight after that step
 """
-import os
-
-os.environ["KERAS_BACKEND"] = "tensorflow"
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
-os.environ["CUDA_VISIBLE_DEVICES"] = ""
-
-import json
-import platform
+from golden_env import golden_path, meta, tensor, write  # first: it sets the environment TensorFlow reads
 
 import numpy as np
-import tensorflow as tf
 import keras
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-OUT = os.path.join(ROOT, "src", "test", "resources", "golden", "sequence_step.json")
+OUT = golden_path("sequence_step.json")
 SEED = 20261130
 L = keras.layers
 R = keras.regularizers
@@ -77,11 +67,6 @@ def strata_name(layer, v):
         prefix = "forward_" if any(v is w for w in layer.forward_layer.weights) else "backward_"
         return layer.name + "/" + prefix + v.name
     return layer.name + "/" + v.name
-
-
-def tensor(a):
-    a = np.asarray(a, np.float32)
-    return {"shape": list(a.shape), "data": [float(v) for v in a.reshape(-1)]}
 
 
 def build(shape, make):
@@ -126,16 +111,11 @@ def one(name, shape, tokens, make):
 
 
 def main():
-    doc = {"meta": {"generator": "tools/keras-golden/sequence_step.py", "keras_version": keras.__version__,
-                    "tensorflow_version": tf.__version__, "numpy_version": np.__version__,
-                    "python_version": platform.python_version(), "backend": keras.backend.backend()},
+    doc = {"meta": meta("tools/keras-golden/sequence_step.py"),
            "models": {}}
     for name, (shape, tokens, make) in models().items():
         doc["models"][name] = one(name, shape, tokens, make)
-    with open(OUT, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, indent=None, allow_nan=False)
-        fh.write("\n")
-    print(f"wrote {os.path.relpath(OUT, ROOT)} ({os.path.getsize(OUT)} bytes)")
+    write(OUT, doc)
 
 
 if __name__ == "__main__":
